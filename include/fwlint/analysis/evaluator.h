@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// The dialect-neutral evaluator: partitions a packet space into allowed,
+/// blocked and unknown pieces, each with the rules that decided it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fwlint/analysis/packet_space.h"
+#include "fwlint/model/policy.h"
+
+namespace fwlint {
+
+enum class Verdict : std::uint8_t { Allowed, Blocked, Unknown };
+
+const char* verdict_name(Verdict v);
+
+/// A line that decided (part of) a verdict.
+struct Decider {
+  SourceLocation location;
+  std::string description;  ///< "deny rule", "implicit deny of ACL x", "unknown match: time-range"
+  friend bool operator==(const Decider&, const Decider&) = default;
+};
+
+struct Piece {
+  Cube cube;
+  Verdict verdict = Verdict::Unknown;
+  std::vector<Decider> decided_by;
+};
+
+/// Evaluates one rule list from its top (a stage): every point of `space`
+/// ends in exactly one returned piece. `list` must have a default action.
+std::vector<Piece> evaluate_list(const Policy& policy, int list, const Cube& space,
+                                 const EvalContext& ctx);
+
+/// Evaluates every stage of `path` in order: a packet is allowed only when
+/// each stage allows it; blocked when any stage certainly blocks it.
+std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const Cube& space,
+                                 const EvalContext& ctx);
+
+}  // namespace fwlint

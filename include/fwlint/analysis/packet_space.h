@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// Products of per-dimension sets ("cubes") and the exact splitting the
+/// evaluator does on them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fwlint/model/address.h"
+#include "fwlint/model/domain.h"
+#include "fwlint/model/interval_set.h"
+#include "fwlint/model/policy.h"
+
+namespace fwlint {
+
+/// A set of packets: the product of one set per dimension. The destination
+/// dimension is the disjoint union of required-domain atoms (indices into
+/// EvalContext::domains) and plain addresses.
+struct Cube {
+  ProtocolSet protocols;
+  PortSet src_ports;
+  PortSet dst_ports;
+  IpSet src;
+  AtomSet dst_atoms;
+  IpSet dst_addresses;
+  std::uint8_t states = kStateAll;
+
+  bool empty() const;
+  Cube intersect(const Cube& o) const;
+  /// Disjoint cubes whose union is `*this` minus `o` (at most one per dimension).
+  std::vector<Cube> subtract(const Cube& o) const;
+  friend bool operator==(const Cube&, const Cube&) = default;
+};
+
+/// What the evaluator knows about the traffic being checked beyond the cube.
+struct EvalContext {
+  /// Family of the traffic checked; decides which addresses count as "every
+  /// public address" when a rule is compared with a domain name.
+  Family family = Family::V4;
+  std::vector<DomainName> domains;  ///< the atoms of Cube::dst_atoms
+  /// Optional resolutions of atoms to addresses (`--resolve NAME=CIDR`),
+  /// indexed like `domains`; an empty set = unresolved.
+  std::vector<IpSet> resolutions;
+  std::string in_interface;
+  std::string out_interface;
+  /// Upper bound on pieces produced for one path before the remainder is
+  /// declared unknown (keeps pathological policies bounded).
+  std::size_t piece_budget = 200000;
+};
+
+/// How a rule's destination relates to each required domain atom.
+struct AtomMatch {
+  AtomSet sure;   ///< certainly matches every address of the name
+  AtomSet maybe;  ///< matches some addresses the name might resolve to
+};
+
+/// Classifies the atoms of `ctx` against a rule's destination side.
+AtomMatch match_atoms(const AddressMatch& dst, const EvalContext& ctx);
+
+/// Whether an interface constraint of a rule admits `iface`
+/// (empty constraint = any; trailing '+' = prefix).
+bool interface_matches(const std::string& pattern, bool negated, const std::string& iface);
+
+}  // namespace fwlint

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// The interface every input dialect implements, and the registry they
+/// register themselves in (one folder under src/frontends/ + one
+/// registration per dialect).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fwlint/model/diagnostic.h"
+#include "fwlint/model/policy.h"
+
+namespace fwlint {
+
+/// What the user said about the traffic to check, in dialect-neutral terms.
+struct PathOptions {
+  std::vector<std::string> from_interfaces;  ///< empty = the frontend's default
+  std::string to_interface;                  ///< empty = the frontend's default
+  bool ipv6 = false;                         ///< evaluate IPv6 as well as IPv4
+};
+
+enum class ParseStatus { Ok, Partial, Failed };
+
+const char* parse_status_name(ParseStatus s);
+
+struct ParseResult {
+  Policy policy;
+  Diagnostics diagnostics;
+  /// Partial: some lines were not understood; Failed: nothing usable.
+  ParseStatus status = ParseStatus::Ok;
+};
+
+class Frontend {
+ public:
+  virtual ~Frontend() = default;
+  /// Stable dialect id used by --dialect ("asa", "iptables", "pf", "windows").
+  virtual std::string name() const = 0;
+  virtual std::string description() const = 0;
+  /// Confidence 0–100 that `head` (the first few KB of a file) is this dialect.
+  virtual int detect(std::string_view head) const = 0;
+  virtual ParseResult parse(const std::string& file_name, std::string_view content,
+                            const PathOptions& options) const = 0;
+};
+
+class FrontendRegistry {
+ public:
+  static FrontendRegistry& instance();
+  void add(std::unique_ptr<Frontend> frontend);
+  const Frontend* find(std::string_view name) const;
+  /// The most confident frontend for `head`, or nullptr when none reaches
+  /// the threshold.
+  const Frontend* detect(std::string_view head) const;
+  std::vector<const Frontend*> all() const;
+
+ private:
+  std::vector<std::unique_ptr<Frontend>> frontends_;
+};
+
+/// Registers a frontend at static-initialization time:
+///   static FrontendRegistration<AsaFrontend> registration;
+template <typename T>
+struct FrontendRegistration {
+  FrontendRegistration() { FrontendRegistry::instance().add(std::make_unique<T>()); }
+};
+
+}  // namespace fwlint

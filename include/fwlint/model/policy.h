@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// The normalized policy graph (DESIGN.md §3): rules with set-valued matches,
+/// rule lists with one of three evaluation orders, and the paths a packet
+/// takes through those lists. Frontends build it; nothing after a frontend
+/// knows which dialect it came from.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fwlint/model/address.h"
+#include "fwlint/model/domain.h"
+#include "fwlint/model/interval_set.h"
+#include "fwlint/model/source_location.h"
+
+namespace fwlint {
+
+/// Connection-tracking states as a bit mask.
+enum ConnState : std::uint8_t {
+  kStateNew = 1,
+  kStateEstablished = 2,
+  kStateRelated = 4,
+  kStateInvalid = 8,
+  kStateUntracked = 16,
+  kStateAll = 31,
+};
+
+/// Destination (or source) side of a match: addresses plus DNS names.
+struct AddressMatch {
+  IpSet addresses = IpSet::all();
+  /// FQDN / wildcard names this side also matches (ASA `fqdn` objects,
+  /// pf hostnames left unresolved). Names never widen `addresses`.
+  std::vector<DomainName> names;
+
+  static AddressMatch any() { return {}; }
+  static AddressMatch none() { return {IpSet{}, {}}; }
+};
+
+/// One set per packet dimension; negation is already folded into the sets.
+struct Match {
+  ProtocolSet protocols = ProtocolSet::all();
+  PortSet src_ports = PortSet::all();
+  PortSet dst_ports = PortSet::all();
+  AddressMatch src;
+  AddressMatch dst;
+  std::uint8_t states = kStateAll;
+  /// Interface constraints; empty = any. A trailing '+' is a prefix wildcard.
+  std::string in_interface;
+  std::string out_interface;
+  bool in_interface_negated = false;
+  bool out_interface_negated = false;
+  /// The frontend could not model this match exactly (time-range, ipset
+  /// contents, an unparsed line…): it may or may not match any packet it
+  /// covers, and the evaluator keeps both possibilities.
+  bool unknown = false;
+  std::string unknown_reason;
+};
+
+enum class ActionKind : std::uint8_t {
+  Allow,     ///< terminal accept
+  Block,     ///< terminal deny / drop / reject
+  Call,      ///< evaluate `target`, continue here when it returns (iptables -j CHAIN, pf anchor)
+  Goto,      ///< evaluate `target`, never come back here (iptables -g)
+  Return,    ///< back to the caller; at top level the list's default applies
+  Continue,  ///< no effect on the verdict (log, counters, marks)
+};
+
+struct Action {
+  ActionKind kind = ActionKind::Block;
+  int target = -1;  ///< index into Policy::lists for Call/Goto
+};
+
+struct Rule {
+  Match match;
+  Action action;
+  /// pf `quick`: a match ends evaluation of a LastMatch list at once.
+  bool quick = false;
+  /// Windows "authenticated bypass": beats Block in DenyOverrides.
+  bool bypass = false;
+  SourceLocation location;
+};
+
+enum class EvalOrder : std::uint8_t {
+  FirstMatch,     ///< iptables chains, ASA ACLs
+  LastMatch,      ///< pf: last match wins unless `quick`
+  DenyOverrides,  ///< Windows: bypass > block > allow, order irrelevant
+};
+
+/// What happens to a packet that falls off the end of a list evaluated as
+/// the top of a stage (a built-in chain's policy, an ACL's implicit deny).
+struct DefaultAction {
+  ActionKind kind = ActionKind::Block;  // Allow or Block
+  SourceLocation location;              // the line that decides it
+  std::string description;              // e.g. "implicit deny of ACL outside_in"
+};
+
+struct RuleList {
+  std::string name;
+  EvalOrder order = EvalOrder::FirstMatch;
+  std::vector<Rule> rules;
+  /// Set for lists that can end a stage (built-in chains, applied ACLs);
+  /// user chains have none and return to their caller instead.
+  std::optional<DefaultAction> default_action;
+};
+
+/// One filtering step on the way from the client to the Internet, evaluated
+/// from the top of `list`. A packet must be allowed by every stage.
+struct Stage {
+  int list = -1;  ///< index into Policy::lists
+  std::string description;  ///< "ingress ACL inside_in on inside"
+};
+
+/// A way through the device: which interfaces, which stages, which sources
+/// are assumed when the user gave none.
+struct Path {
+  std::string name;  ///< "inside -> outside"
+  std::string in_interface;
+  std::string out_interface;
+  std::vector<Stage> stages;
+  IpSet default_sources = IpSet::all();
+  std::string sources_description;  ///< why those sources ("connected subnet of inside")
+};
+
+/// The normalized policy of one input file.
+struct Policy {
+  std::string dialect;  ///< "asa", "iptables", ...
+  std::vector<RuleList> lists;
+  std::vector<Path> paths;
+
+  int add_list(RuleList l) {
+    lists.push_back(std::move(l));
+    return static_cast<int>(lists.size()) - 1;
+  }
+};
+
+}  // namespace fwlint

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fwlint/analysis/packet_space.h"
+
+namespace fwlint {
+
+bool Cube::empty() const {
+  return protocols.empty() || src_ports.empty() || dst_ports.empty() || src.empty() ||
+         (dst_atoms.empty() && dst_addresses.empty()) || states == 0;
+}
+
+Cube Cube::intersect(const Cube& o) const {
+  return Cube{protocols.intersect(o.protocols),
+              src_ports.intersect(o.src_ports),
+              dst_ports.intersect(o.dst_ports),
+              src.intersect(o.src),
+              dst_atoms.intersect(o.dst_atoms),
+              dst_addresses.intersect(o.dst_addresses),
+              static_cast<std::uint8_t>(states & o.states)};
+}
+
+std::vector<Cube> Cube::subtract(const Cube& o) const {
+  // Peel one dimension at a time: the part of `rest` outside `o` in that
+  // dimension is a disjoint piece; keep narrowing `rest` to the inside.
+  std::vector<Cube> out;
+  Cube rest = *this;
+  auto emit = [&out](Cube c) {
+    if (!c.empty()) out.push_back(std::move(c));
+  };
+  {
+    Cube c = rest;
+    c.protocols = rest.protocols.subtract(o.protocols);
+    emit(c);
+    rest.protocols = rest.protocols.intersect(o.protocols);
+  }
+  if (rest.empty()) return out;
+  {
+    Cube c = rest;
+    c.src_ports = rest.src_ports.subtract(o.src_ports);
+    emit(c);
+    rest.src_ports = rest.src_ports.intersect(o.src_ports);
+  }
+  if (rest.empty()) return out;
+  {
+    Cube c = rest;
+    c.dst_ports = rest.dst_ports.subtract(o.dst_ports);
+    emit(c);
+    rest.dst_ports = rest.dst_ports.intersect(o.dst_ports);
+  }
+  if (rest.empty()) return out;
+  {
+    Cube c = rest;
+    c.src = rest.src.subtract(o.src);
+    emit(c);
+    rest.src = rest.src.intersect(o.src);
+  }
+  if (rest.empty()) return out;
+  {
+    Cube c = rest;
+    c.dst_atoms = rest.dst_atoms.subtract(o.dst_atoms);
+    c.dst_addresses = rest.dst_addresses.subtract(o.dst_addresses);
+    emit(c);
+    rest.dst_atoms = rest.dst_atoms.intersect(o.dst_atoms);
+    rest.dst_addresses = rest.dst_addresses.intersect(o.dst_addresses);
+  }
+  if (rest.empty()) return out;
+  {
+    Cube c = rest;
+    c.states = static_cast<std::uint8_t>(rest.states & ~o.states);
+    emit(c);
+  }
+  return out;
+}
+
+namespace {
+
+/// Whether the wildcard `atom` has some, but not all, of its hosts named by `n`.
+bool partially_names(const DomainName& atom, const DomainName& n) {
+  if (!atom.wildcard) return false;
+  DomainName below = n;
+  below.wildcard = false;
+  return below.covered_by(atom) || (n.wildcard && DomainName{n.name, false}.covered_by(atom));
+}
+
+}  // namespace
+
+AtomMatch match_atoms(const AddressMatch& dst, const EvalContext& ctx) {
+  AtomMatch m;
+  const IpSet& pub = public_addresses();
+  IpSet family_public = ctx.family == Family::V4 ? IpSet{pub.v4, {}} : IpSet{{}, pub.v6};
+  IpSet covered = dst.addresses.intersect(family_public);
+  bool all_public = covered == family_public;
+  bool some_public = !covered.empty();
+  for (std::uint32_t i = 0; i < ctx.domains.size(); ++i) {
+    const DomainName& atom = ctx.domains[i];
+    bool sure = false, maybe = false;
+    if (i < ctx.resolutions.size() && !ctx.resolutions[i].empty()) {
+      const IpSet& r = ctx.resolutions[i];
+      sure = dst.addresses.includes(r);
+      maybe = !sure && !dst.addresses.intersect(r).empty();
+    } else {
+      sure = all_public;
+      maybe = some_public;
+    }
+    for (const auto& n : dst.names) {
+      if (atom.covered_by(n)) sure = true;
+      else if (partially_names(atom, n)) maybe = true;
+    }
+    if (sure)
+      m.sure.add(i, i);
+    else if (maybe)
+      m.maybe.add(i, i);
+  }
+  return m;
+}
+
+bool interface_matches(const std::string& pattern, bool negated, const std::string& iface) {
+  if (pattern.empty()) return true;
+  bool hit;
+  if (pattern.back() == '+')
+    hit = iface.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  else
+    hit = iface == pattern;
+  return hit != negated;
+}
+
+}  // namespace fwlint

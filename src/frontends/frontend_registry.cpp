@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fwlint/frontends/frontend.h"
+
+namespace fwlint {
+
+// Each dialect defines one anchor next to its registration. Referencing the
+// anchors here makes the linker keep every frontend's object file out of the
+// static library, so their self-registration runs. Adding a dialect = one
+// folder under src/frontends/ + one line here.
+extern volatile int kAsaFrontendAnchor;
+[[maybe_unused]] static int asa_anchor_destination = kAsaFrontendAnchor;
+
+const char* parse_status_name(ParseStatus s) {
+  switch (s) {
+    case ParseStatus::Ok: return "ok";
+    case ParseStatus::Partial: return "partial";
+    case ParseStatus::Failed: return "failed";
+  }
+  return "failed";
+}
+
+FrontendRegistry& FrontendRegistry::instance() {
+  static FrontendRegistry registry;
+  return registry;
+}
+
+void FrontendRegistry::add(std::unique_ptr<Frontend> frontend) {
+  frontends_.push_back(std::move(frontend));
+}
+
+const Frontend* FrontendRegistry::find(std::string_view name) const {
+  for (const auto& f : frontends_)
+    if (f->name() == name) return f.get();
+  return nullptr;
+}
+
+const Frontend* FrontendRegistry::detect(std::string_view head) const {
+  constexpr int kThreshold = 30;
+  const Frontend* best = nullptr;
+  int best_score = kThreshold - 1;
+  for (const auto& f : frontends_) {
+    int score = f->detect(head);
+    if (score > best_score) {
+      best_score = score;
+      best = f.get();
+    }
+  }
+  return best;
+}
+
+std::vector<const Frontend*> FrontendRegistry::all() const {
+  std::vector<const Frontend*> out;
+  for (const auto& f : frontends_) out.push_back(f.get());
+  return out;
+}
+
+}  // namespace fwlint

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// Helpers shared by the tests: paths to the source tree and the CLI, and
+/// running the CLI as a user would.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fwlint::test {
+
+std::string source_dir();
+/// ../shared/corpora/<format> next to the checkout, or "" when absent.
+std::string corpus_dir(const std::string& format);
+std::string read_file(const std::string& path);
+
+struct CliRun {
+  int exit_code = -1;  ///< -1 when killed by a signal
+  int signal = 0;
+  std::string out;
+  std::string err;
+};
+/// Runs the built agora-fwlint with `args` (no shell), optional stdin text,
+/// with a wall-clock limit; a hang is reported as signal SIGKILL.
+CliRun run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
+               int timeout_seconds = 60);
+
+}  // namespace fwlint::test
