@@ -19,39 +19,18 @@ const char* parse_status_name(ParseStatus s) {
   return "failed";
 }
 
-FrontendRegistry& FrontendRegistry::instance() {
-  static FrontendRegistry registry;
-  return registry;
-}
-
-void FrontendRegistry::add(std::unique_ptr<Frontend> frontend) {
-  frontends_.push_back(std::move(frontend));
-}
-
-const Frontend* FrontendRegistry::find(std::string_view name) const {
-  for (const auto& f : frontends_)
-    if (f->name() == name) return f.get();
-  return nullptr;
-}
-
-const Frontend* FrontendRegistry::detect(std::string_view head) const {
+const Frontend* detect_frontend(std::string_view head) {
   constexpr int kThreshold = 30;
   const Frontend* best = nullptr;
   int best_score = kThreshold - 1;
-  for (const auto& f : frontends_) {
+  for (const Frontend* f : FrontendRegistry::instance().all()) {
     int score = f->detect(head);
     if (score > best_score) {
       best_score = score;
-      best = f.get();
+      best = f;
     }
   }
   return best;
-}
-
-std::vector<const Frontend*> FrontendRegistry::all() const {
-  std::vector<const Frontend*> out;
-  for (const auto& f : frontends_) out.push_back(f.get());
-  return out;
 }
 
 }  // namespace fwlint

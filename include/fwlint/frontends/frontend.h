@@ -14,6 +14,7 @@
 
 #include "fwlint/model/diagnostic.h"
 #include "fwlint/model/policy.h"
+#include "fwlint/util/registry.h"
 
 namespace fwlint {
 
@@ -47,25 +48,15 @@ class Frontend {
                             const PathOptions& options) const = 0;
 };
 
-class FrontendRegistry {
- public:
-  static FrontendRegistry& instance();
-  void add(std::unique_ptr<Frontend> frontend);
-  const Frontend* find(std::string_view name) const;
-  /// The most confident frontend for `head`, or nullptr when none reaches
-  /// the threshold.
-  const Frontend* detect(std::string_view head) const;
-  std::vector<const Frontend*> all() const;
+using FrontendRegistry = Registry<Frontend>;
 
- private:
-  std::vector<std::unique_ptr<Frontend>> frontends_;
-};
+/// The most confident registered frontend for `head` (the first KB of a
+/// file), or nullptr when none reaches the threshold.
+const Frontend* detect_frontend(std::string_view head);
 
 /// Registers a frontend at static-initialization time:
 ///   static FrontendRegistration<AsaFrontend> registration;
 template <typename T>
-struct FrontendRegistration {
-  FrontendRegistration() { FrontendRegistry::instance().add(std::make_unique<T>()); }
-};
+using FrontendRegistration = Registration<Frontend, T>;
 
 }  // namespace fwlint

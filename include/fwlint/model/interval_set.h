@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <utility>
@@ -20,7 +21,7 @@ template <typename T>
 struct Interval {
   T lo;
   T hi;  // inclusive
-  friend bool operator==(const Interval&, const Interval&) = default;
+  friend auto operator<=>(const Interval&, const Interval&) = default;
 };
 
 /// A set over the universe [0, Max]. Operations keep the canonical form
