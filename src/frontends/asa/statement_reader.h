@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// Splits an ASA configuration into physical lines without copying it.
+/// The parser only ever sees one line at a time, so a 100 MB line or a
+/// million-line file costs one pass over the bytes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "fwlint/model/source_location.h"
+
+namespace fwlint::asa {
+
+/// Longest line the grammar is run on. Real ASA commands stay far below
+/// (the CLI limits a command to a few hundred characters); anything longer
+/// is reported instead of parsed so a hostile line cannot cost more than
+/// one linear scan.
+inline constexpr std::size_t kMaxParsedLineLength = 64 * 1024;
+
+/// Longest original text kept in a SourceLocation.
+inline constexpr std::size_t kMaxLocationText = 512;
+
+struct SourceLine {
+  std::uint32_t number = 0;  ///< 1-based
+  std::string_view text;     ///< the line without its line break
+  std::uint32_t indent = 0;  ///< leading blanks (spaces, tabs)
+  std::string_view body;     ///< text without indentation and trailing blanks
+
+  /// 1-based column of the first character of `body`.
+  std::uint32_t body_column() const { return indent + 1; }
+  /// The first word of the body ("access-list", "!", …).
+  std::string_view first_word() const;
+  /// The n-th (0-based) blank-separated word of the body, or "".
+  std::string_view word(std::size_t n) const;
+  bool too_long() const { return text.size() > kMaxParsedLineLength; }
+};
+
+/// A location on `line` spanning columns [column, end_column] (1-based,
+/// inclusive; end_column 0 = end of line). Long texts are shortened.
+SourceLocation location_of(const SourceLine& line, std::uint32_t column = 0,
+                           std::uint32_t end_column = 0);
+
+/// Iterates the lines of `content`. Line breaks are LF, CRLF or a lone CR.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view content) : content_(content) {}
+  /// Fills `line` with the next line; false at the end of the input.
+  bool next(SourceLine& line);
+
+ private:
+  std::string_view content_;
+  std::size_t pos_ = 0;
+  std::uint32_t number_ = 0;
+};
+
+}  // namespace fwlint::asa
