@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file
+/// JSON output for scripts. The shape is a contract (docs/json-output.md,
+/// schema id "agora-fwlint/1"): add keys only; renaming or removing one
+/// means a new schema id.
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "fwlint/report/reporter.h"
+#include "report/report_util.h"
+
+namespace fwlint {
+namespace {
+
+using namespace report_detail;
+using Json = nlohmann::ordered_json;
+
+Json diagnostic_json(const Diagnostic& d) {
+  return Json{{"id", d.id},
+              {"severity", severity_word(d.severity)},
+              {"line", d.where.line},
+              {"column", d.where.column},
+              {"message", d.message},
+              {"text", d.where.text}};
+}
+
+Json finding_json(const Finding& f) {
+  return Json{{"id", f.id},
+              {"severity", severity_word(f.severity)},
+              {"line", f.where.line},
+              {"column", f.where.column},
+              {"message", f.message}};
+}
+
+Json decider_json(const Decider& d) {
+  return Json{{"line", d.location.line},
+              {"column", d.location.column},
+              {"text", d.location.text},
+              {"reason", d.description}};
+}
+
+Json flow_json(const Flow& flow) {
+  Json ports = Json::array();
+  for (const auto& iv : flow.ports.intervals()) ports.push_back(Json::array({iv.lo, iv.hi}));
+  Json j{{"protocol", transport_word(flow.transport)},
+         {"ports", std::move(ports)},
+         {"domains", flow.domains}};
+  if (!flow.all_sources) j["sources"] = address_strings(flow.sources);
+  j["verdict"] = verdict_word(flow.verdict);
+  Json deciders = Json::array();
+  for (const auto& d : flow.decided_by) deciders.push_back(decider_json(d));
+  j["decided_by"] = std::move(deciders);
+  return j;
+}
+
+Json check_json(const CheckResult& c) {
+  Json flows = Json::array();
+  for (const auto& f : c.flows) flows.push_back(flow_json(f));
+  Json findings = Json::array();
+  for (const auto& f : c.findings) findings.push_back(finding_json(f));
+  return Json{{"sdk", c.sdk},
+              {"sdk_title", c.sdk_title},
+              {"pack", c.pack},
+              {"sdk_version", c.sdk_version},
+              {"path", c.path},
+              {"sources", c.sources},
+              {"family", family_word(c.family)},
+              {"verdict", check_verdict_word(c.verdict)},
+              {"flows", std::move(flows)},
+              {"findings", std::move(findings)}};
+}
+
+Json file_json(const FileResult& file) {
+  Json diagnostics = Json::array();
+  for (const auto& d : file.diagnostics) diagnostics.push_back(diagnostic_json(d));
+  Json checks = Json::array();
+  for (const auto& c : file.checks) checks.push_back(check_json(c));
+  return Json{{"path", file.path},
+              {"format", file.format},
+              {"status", status_word(file.status)},
+              {"diagnostics", std::move(diagnostics)},
+              {"checks", std::move(checks)}};
+}
+
+}  // namespace
+
+void write_json(const std::vector<FileResult>& files, const ReportOptions& options,
+                std::ostream& out) {
+  Json all = Json::array();
+  for (const auto& f : files) all.push_back(file_json(f));
+  Json doc{{"schema", kJsonSchemaId},
+           {"tool", Json{{"name", "agora-fwlint"}, {"version", options.tool_version}}},
+           {"files", std::move(all)}};
+  // Input text may be any bytes: invalid UTF-8 becomes U+FFFD instead of
+  // an exception.
+  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace fwlint
