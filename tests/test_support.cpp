@@ -34,6 +34,8 @@ CliRun run_cli(const std::vector<std::string>& args, const std::string& stdin_te
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) return {};
   pid_t pid = fork();
   if (pid == 0) {
+    // Run from the source tree so relative sample paths appear in outputs.
+    if (chdir(FWLINT_SOURCE_DIR) != 0) _exit(126);
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);

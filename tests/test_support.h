@@ -20,7 +20,8 @@ struct CliRun {
   std::string out;
   std::string err;
 };
-/// Runs the built agora-fwlint with `args` (no shell), optional stdin text,
+/// Runs the built agora-fwlint from the source directory with `args` (no
+/// shell), optional stdin text,
 /// with a wall-clock limit; a hang is reported as signal SIGKILL.
 CliRun run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
                int timeout_seconds = 60);

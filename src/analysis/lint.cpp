@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fwlint/analysis/lint.h"
+
+#include "fwlint/analysis/check.h"
+
+namespace fwlint {
+
+// Keeps each check's object file (and so its registration) in the link.
+extern volatile int kRequirementsCheckAnchor;
+[[maybe_unused]] static int requirements_check_anchor = kRequirementsCheckAnchor;
+
+namespace {
+
+/// Enough of the file to recognize any dialect by its first statements.
+constexpr std::size_t kDetectBytes = 64 * 1024;
+
+Diagnostic unreadable(std::string message) {
+  Diagnostic d;
+  d.id = finding_id::kUnreadableInput;
+  d.severity = Severity::Error;
+  d.where.line = 1;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+FileResult lint_content(const std::string& file_name, std::string_view content,
+                        const LintOptions& options) {
+  FileResult result;
+  result.path = file_name;
+  const auto& registry = FrontendRegistry::instance();
+  const Frontend* frontend = nullptr;
+  if (!options.dialect.empty()) {
+    frontend = registry.find(options.dialect);
+    if (!frontend) {
+      result.status = ParseStatus::Failed;
+      result.diagnostics.push_back(unreadable("unknown dialect '" + options.dialect + "'"));
+      return result;
+    }
+  } else {
+    frontend = detect_frontend(content.substr(0, kDetectBytes));
+    if (!frontend) {
+      result.status = ParseStatus::Failed;
+      std::string known;
+      for (const Frontend* f : registry.all()) known += (known.empty() ? "" : ", ") + f->name();
+      result.diagnostics.push_back(unreadable(
+          content.empty() ? "the file is empty"
+                          : "cannot recognize the input format (known: " + known + "; use --dialect)"));
+      return result;
+    }
+  }
+  result.format = frontend->name();
+  ParseResult parsed = frontend->parse(file_name, content, options.paths);
+  result.status = parsed.status;
+  result.diagnostics = std::move(parsed.diagnostics);
+  if (parsed.status == ParseStatus::Failed) return result;
+  for (const Check* check : CheckRegistry::instance().all()) {
+    auto checks = check->run(parsed.policy, options.checks);
+    result.checks.insert(result.checks.end(), checks.begin(), checks.end());
+  }
+  return result;
+}
+
+}  // namespace fwlint

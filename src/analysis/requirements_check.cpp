@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fwlint/analysis/requirements_check.h"
+
+#include "fwlint/analysis/check.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace fwlint {
+
+const char* check_verdict_name(CheckVerdict v) {
+  switch (v) {
+    case CheckVerdict::Pass: return "pass";
+    case CheckVerdict::Fail: return "fail";
+    case CheckVerdict::Unknown: return "unknown";
+    case CheckVerdict::ProxyRequired: return "proxy-required";
+  }
+  return "unknown";
+}
+
+CheckVerdict summarize(const std::vector<Flow>& flows) {
+  bool unknown = false;
+  for (const auto& f : flows) {
+    if (f.verdict == Verdict::Blocked) return CheckVerdict::Fail;
+    if (f.verdict == Verdict::Unknown) unknown = true;
+  }
+  return unknown ? CheckVerdict::Unknown : CheckVerdict::Pass;
+}
+
+namespace {
+
+const char* transport_name(Transport t) { return t == Transport::Tcp ? "tcp" : "udp"; }
+
+std::string format_ports(const PortSet& ports) {
+  std::string out;
+  for (const auto& iv : ports.intervals()) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(iv.lo);
+    if (iv.hi != iv.lo) out += "-" + std::to_string(iv.hi);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::size_t max_items = 4) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < max_items; ++i) {
+    if (i) out += ", ";
+    out += items[i];
+  }
+  if (items.size() > max_items) out += " and " + std::to_string(items.size() - max_items) + " more";
+  return out;
+}
+
+IpSet family_part(const IpSet& s, Family f) {
+  return f == Family::V4 ? IpSet{s.v4, {}} : IpSet{{}, s.v6};
+}
+
+/// Groups evaluated pieces into flows: one per verdict, deciding lines and
+/// sources, with ports merged per domain set and domains merged per port set.
+std::vector<Flow> group_flows(Transport transport, const std::vector<Piece>& pieces,
+                              const EvalContext& ctx, const IpSet& all_sources) {
+  using Key = std::tuple<Verdict, std::vector<std::string>, std::string>;
+  struct Group {
+    const Piece* example = nullptr;
+    IpSet sources;
+    std::map<std::vector<std::uint32_t>, PortSet> ports_by_atoms;
+  };
+  std::map<Key, Group> groups;
+  for (const auto& p : pieces) {
+    std::vector<std::string> deciders;
+    for (const auto& d : p.decided_by)
+      deciders.push_back(std::to_string(d.location.line) + ":" + d.description);
+    Key key{p.verdict, deciders, format_ipset(p.cube.src)};
+    Group& g = groups[key];
+    g.example = &p;
+    g.sources = p.cube.src;
+    std::vector<std::uint32_t> atoms;
+    for (const auto& iv : p.cube.dst_atoms.intervals())
+      for (std::uint32_t a = iv.lo; a <= iv.hi; ++a) atoms.push_back(a);
+    g.ports_by_atoms[atoms].add(p.cube.dst_ports);
+  }
+  std::vector<Flow> flows;
+  for (auto& [key, g] : groups) {
+    // Domains that share exactly the same ports become one flow.
+    std::map<std::vector<Interval<std::uint16_t>>, std::vector<std::uint32_t>> atoms_by_ports;
+    std::map<std::vector<Interval<std::uint16_t>>, PortSet> ports_of;
+    for (const auto& [atoms, ports] : g.ports_by_atoms) {
+      auto& merged = atoms_by_ports[ports.intervals()];
+      merged.insert(merged.end(), atoms.begin(), atoms.end());
+      ports_of[ports.intervals()] = ports;
+    }
+    for (auto& [ivs, atoms] : atoms_by_ports) {
+      std::sort(atoms.begin(), atoms.end());
+      Flow f;
+      f.transport = transport;
+      f.ports = ports_of[ivs];
+      for (auto a : atoms) f.domains.push_back(ctx.domains[a].text());
+      f.sources = g.sources;
+      f.all_sources = g.sources == all_sources;
+      f.verdict = g.example->verdict;
+      f.decided_by = g.example->decided_by;
+      flows.push_back(std::move(f));
+    }
+  }
+  return flows;
+}
+
+/// Where a finding about `flow` is reported: its first located decider.
+SourceLocation finding_location(const Flow& flow) {
+  for (const auto& d : flow.decided_by)
+    if (d.location.known()) return d.location;
+  return {};
+}
+
+void add_findings(CheckResult& check) {
+  for (const auto& flow : check.flows) {
+    if (flow.verdict == Verdict::Allowed) continue;
+    Finding f;
+    f.sdk = check.sdk;
+    f.path = check.path;
+    f.where = finding_location(flow);
+    std::string what = std::string(transport_name(flow.transport)) + " " + format_ports(flow.ports);
+    std::string to = flow.domains.empty() ? "" : " to " + join(flow.domains);
+    std::string from = flow.all_sources ? "" : " from " + format_ipset(flow.sources);
+    if (flow.verdict == Verdict::Unknown) {
+      f.id = finding_id::kResultUnknown;
+      f.severity = Severity::Warning;
+      std::string why;
+      for (const auto& d : flow.decided_by)
+        if (d.location.known() && why.empty()) why = d.description;
+      f.message = check.sdk + ": cannot decide whether " + what + to + from +
+                  " is allowed" + (why.empty() ? "" : " (" + why + ")");
+      check.findings.push_back(std::move(f));
+      continue;
+    }
+    // Blocked: a domain problem when the same ports are allowed to another
+    // required domain of this check, a port problem otherwise.
+    bool ports_open_elsewhere = false;
+    for (const auto& other : check.flows)
+      if (other.verdict == Verdict::Allowed && other.transport == flow.transport &&
+          other.ports.intersects(flow.ports))
+        ports_open_elsewhere = true;
+    f.severity = Severity::Error;
+    std::string by = f.where.known() ? " by line " + std::to_string(f.where.line) : "";
+    if (ports_open_elsewhere && !flow.domains.empty()) {
+      f.id = finding_id::kDomainNotCovered;
+      f.message = check.sdk + ": required domain " + join(flow.domains) + " is not covered on " +
+                  what + from + "; it is blocked" + by;
+    } else {
+      f.id = finding_id::kPortBlocked;
+      f.message = check.sdk + ": required " + what + to + from + " is blocked" + by;
+    }
+    check.findings.push_back(std::move(f));
+  }
+}
+
+CheckResult check_one(const Policy& policy, const Path& path, const SdkRequirements& sdk,
+                      const CheckOptions& options, Family family) {
+  CheckResult r;
+  r.sdk = sdk.id;
+  r.sdk_title = sdk.title;
+  r.pack = options.pack ? options.pack->id() : "";
+  r.path = path.name;
+  r.family = family;
+  auto version = options.sdk_version ? options.sdk_version : sdk.latest_version;
+  r.sdk_version = version ? version->text() : "";
+  SdkFlows need = flows_for(sdk, version);
+
+  IpSet sources = family_part(options.sources ? *options.sources : path.default_sources, family);
+  r.sources = options.sources ? format_ipset(sources)
+                              : format_ipset(sources) +
+                                    (path.sources_description.empty() ? "" : " (" + path.sources_description + ")");
+
+  EvalContext ctx;
+  ctx.family = family;
+  ctx.domains = need.domains;
+  for (const auto& d : ctx.domains) {
+    auto it = options.resolutions.find(d.text());
+    ctx.resolutions.push_back(it == options.resolutions.end() ? IpSet{} : family_part(it->second, family));
+  }
+  for (Transport t : {Transport::Tcp, Transport::Udp}) {
+    PortSet ports;
+    for (const auto& row : need.ports)
+      if (row.transport == t) ports.add(row.ports);
+    if (ports.empty()) continue;
+    Cube space;
+    space.protocols = ProtocolSet::single(static_cast<std::uint8_t>(t));
+    space.src_ports = PortSet::all();
+    space.dst_ports = ports;
+    space.src = sources;
+    if (ctx.domains.empty())
+      space.dst_addresses = family_part(public_addresses(), family);
+    else
+      space.dst_atoms = AtomSet::range(0, static_cast<std::uint32_t>(ctx.domains.size() - 1));
+    space.states = kStateNew;
+    auto pieces = evaluate_path(policy, path, space, ctx);
+    auto flows = group_flows(t, pieces, ctx, sources);
+    r.flows.insert(r.flows.end(), flows.begin(), flows.end());
+  }
+  r.verdict = summarize(r.flows);
+  add_findings(r);
+  return r;
+}
+
+CheckResult proxy_only(const SdkRequirements& sdk, const CheckOptions& options) {
+  CheckResult r;
+  r.sdk = sdk.id;
+  r.sdk_title = sdk.title;
+  r.pack = options.pack ? options.pack->id() : "";
+  r.path = "-";
+  r.verdict = CheckVerdict::ProxyRequired;
+  Finding f;
+  f.id = finding_id::kNeedsCloudProxy;
+  f.severity = Severity::Note;
+  f.sdk = sdk.id;
+  f.path = r.path;
+  f.message = sdk.id + ": " + sdk.title + " cannot be allow-listed by ports and domains; " +
+              (sdk.proxy_note.empty() ? "use Agora's cloud proxy" : sdk.proxy_note);
+  r.findings.push_back(std::move(f));
+  return r;
+}
+
+}  // namespace
+
+std::vector<CheckResult> run_requirement_checks(const Policy& policy, const CheckOptions& options) {
+  std::vector<CheckResult> results;
+  std::vector<const SdkRequirements*> sdks = options.sdks;
+  if (sdks.empty() && options.pack)
+    for (const auto& s : options.pack->sdks) sdks.push_back(&s);
+  std::vector<Family> families{Family::V4};
+  if (options.ipv6) families.push_back(Family::V6);
+  for (const SdkRequirements* sdk : sdks) {
+    if (sdk->cloud_proxy_only) {
+      results.push_back(proxy_only(*sdk, options));
+      continue;
+    }
+    if (policy.paths.empty()) {
+      CheckResult r;
+      r.sdk = sdk->id;
+      r.sdk_title = sdk->title;
+      r.pack = options.pack ? options.pack->id() : "";
+      r.path = "-";
+      r.verdict = CheckVerdict::Unknown;
+      Finding f;
+      f.id = finding_id::kResultUnknown;
+      f.severity = Severity::Warning;
+      f.sdk = sdk->id;
+      f.path = "-";
+      f.message = sdk->id + ": no path through the device could be determined, nothing was checked";
+      r.findings.push_back(std::move(f));
+      results.push_back(std::move(r));
+      continue;
+    }
+    for (const Path& path : policy.paths)
+      for (Family family : families) results.push_back(check_one(policy, path, *sdk, options, family));
+  }
+  return results;
+}
+
+namespace {
+
+/// Connectivity requirements of the selected packs and SDKs (FWL001–FWL004).
+class RequirementsCheck : public Check {
+ public:
+  std::string name() const override { return "requirements"; }
+  std::string description() const override {
+    return "required ports and domains of the selected SDKs are reachable";
+  }
+  std::vector<CheckResult> run(const Policy& policy, const CheckOptions& options) const override {
+    return run_requirement_checks(policy, options);
+  }
+};
+
+CheckRegistration<RequirementsCheck> registration;
+
+}  // namespace
+
+volatile int kRequirementsCheckAnchor = 0;
+
+}  // namespace fwlint

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: Apache-2.0
+// agora-fwlint: option parsing and wiring only; the work is in libfwlint.
+#include <boost/program_options.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "fwlint/util/input_reader.h"
+#include "fwlint/analysis/lint.h"
+#include "fwlint/report/reporter.h"
+#include "fwlint/report/rule_catalog.h"
+#include "fwlint/requirements/pack.h"
+
+namespace po = boost::program_options;
+using namespace fwlint;
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+enum ExitCode { kPass = 0, kFindings = 1, kUsage = 2 };
+
+int usage_error(const std::string& message) {
+  std::cerr << "agora-fwlint: error: " << message << "\n"
+            << "Try 'agora-fwlint --help' for more information.\n";
+  return kUsage;
+}
+
+struct Cli {
+  std::vector<std::string> files;
+  std::vector<std::string> sdks;
+  std::string sdk_version;
+  std::string pack;
+  std::vector<std::string> rules_files;
+  std::string dialect;
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> from;
+  std::string to;
+  std::vector<std::string> sources;
+  std::vector<std::string> resolves;
+  bool ipv6 = false;
+};
+
+po::options_description visible_options(Cli& cli) {
+  po::options_description o("Options");
+  o.add_options()
+      ("help,h", "show this help and exit")
+      ("version", "show the version and exit")
+      ("sdk", po::value(&cli.sdks)->composing(), "SDK id to check (repeatable; default: every SDK of the pack)")
+      ("sdk-version", po::value(&cli.sdk_version), "SDK version X.Y.Z whose requirements apply (default: newest)")
+      ("pack", po::value(&cli.pack), "requirement pack NAME[@VERSION] (default: newest 'agora')")
+      ("rules", po::value(&cli.rules_files)->composing(), "load a requirement pack from a YAML file (repeatable)")
+      ("list-sdks", "list the SDKs of the selected pack and exit")
+      ("list-rules", "list the finding ids and exit")
+      ("explain", po::value<std::string>(), "print the documentation of a finding id and exit")
+      ("dialect", po::value(&cli.dialect), "input dialect (asa); default: detected from content")
+      ("format,f", po::value(&cli.format), "output format: text, json or sarif")
+      ("output,o", po::value(&cli.output), "write the report to FILE instead of standard output")
+      ("from", po::value(&cli.from)->composing(), "interface clients enter on (repeatable)")
+      ("to", po::value(&cli.to), "interface towards the Internet")
+      ("source", po::value(&cli.sources)->composing(), "client addresses CIDR (repeatable; default: networks behind --from)")
+      ("resolve", po::value(&cli.resolves)->composing(), "NAME=CIDR: addresses a required domain resolves to (repeatable)")
+      ("ipv6", po::bool_switch(&cli.ipv6), "check IPv6 as well as IPv4");
+  return o;
+}
+
+void print_help(const po::options_description& o) {
+  std::cout << "Usage: agora-fwlint [options] FILE...\n\n"
+               "Checks firewall configurations against Agora's firewall requirements and\n"
+               "reports which required port or domain is blocked, and by which line.\n\n"
+            << o
+            << "\nExit status: 0 every check passes (or needs the cloud proxy), 1 a check failed\n"
+               "or could not be decided, 2 usage error or unusable input.\n";
+}
+
+int list_sdks(const RequirementPack& pack) {
+  std::cout << pack.id() << " — " << pack.title << " (" << pack.date << ")\n";
+  for (const auto& sdk : pack.sdks) {
+    std::cout << "  " << sdk.id;
+    for (std::size_t pad = sdk.id.size(); pad < 12; ++pad) std::cout << ' ';
+    std::cout << sdk.title;
+    if (sdk.cloud_proxy_only) std::cout << " (cloud proxy only)";
+    if (!sdk.aliases.empty()) {
+      std::cout << " [aliases:";
+      for (const auto& a : sdk.aliases) std::cout << ' ' << a;
+      std::cout << ']';
+    }
+    std::cout << '\n';
+  }
+  return kPass;
+}
+
+int list_rules() {
+  for (const auto& r : all_rules())
+    std::cout << r.id << "  " << severity_name(r.default_severity) << "  " << r.name << "  "
+              << r.short_description << '\n';
+  return kPass;
+}
+
+int explain(const std::string& id) {
+  const RuleInfo* r = find_rule(id);
+  if (!r) return usage_error("unknown finding id '" + id + "' (see --list-rules)");
+  std::cout << rule_markdown(*r);
+  return kPass;
+}
+
+/// Packs available to this run: the built-in ones plus --rules files.
+bool load_packs(const Cli& cli, std::vector<RequirementPack>& packs) {
+  packs = builtin_packs();
+  bool ok = true;
+  for (const auto& file : cli.rules_files) {
+    std::string text, error;
+    if (!read_input(file, text, error)) {
+      std::cerr << file << ": error: " << error << '\n';
+      ok = false;
+      continue;
+    }
+    Diagnostics diags;
+    auto pack = load_pack(file, text, diags);
+    for (const auto& d : diags)
+      std::cerr << file << ':' << d.where.line << ':' << d.where.column << ": "
+                << severity_name(d.severity) << ": " << d.message << " [" << d.id << "]\n";
+    if (!pack) {
+      ok = false;
+      continue;
+    }
+    packs.push_back(std::move(*pack));
+  }
+  return ok;
+}
+
+int run(const Cli& cli, const po::variables_map& vm) {
+  std::vector<RequirementPack> packs;
+  if (!load_packs(cli, packs)) return kUsage;
+  // A user pack is the default when it is the only one given.
+  std::string spec = cli.pack;
+  if (spec.empty()) spec = cli.rules_files.size() == 1 ? packs.back().id() : "agora";
+  const RequirementPack* pack = select_pack(packs, spec);
+  if (!pack) return usage_error("no requirement pack '" + spec + "' (built-in: agora)");
+  if (vm.count("list-sdks")) return list_sdks(*pack);
+
+  LintOptions options;
+  options.dialect = cli.dialect;
+  options.paths.from_interfaces = cli.from;
+  options.paths.to_interface = cli.to;
+  options.paths.ipv6 = cli.ipv6;
+  options.checks.pack = pack;
+  options.checks.ipv6 = cli.ipv6;
+  for (const auto& id : cli.sdks) {
+    const SdkRequirements* sdk = pack->find_sdk(id);
+    if (!sdk) {
+      std::string known;
+      for (const auto& s : pack->sdks) known += (known.empty() ? "" : ", ") + s.id;
+      return usage_error("unknown SDK '" + id + "' in " + pack->id() + " (known: " + known + ")");
+    }
+    options.checks.sdks.push_back(sdk);
+  }
+  if (!cli.sdk_version.empty()) {
+    options.checks.sdk_version = SdkVersion::parse(cli.sdk_version);
+    if (!options.checks.sdk_version) return usage_error("bad --sdk-version '" + cli.sdk_version + "'");
+  }
+  if (!cli.sources.empty()) {
+    IpSet sources;
+    for (const auto& s : cli.sources) {
+      auto parsed = parse_cidr(s);
+      if (!parsed) return usage_error("bad --source '" + s + "' (want an address or CIDR)");
+      sources.add(*parsed);
+    }
+    options.checks.sources = sources;
+  }
+  for (const auto& r : cli.resolves) {
+    auto eq = r.find('=');
+    auto name = eq == std::string::npos ? std::nullopt : DomainName::parse(r.substr(0, eq));
+    auto cidr = eq == std::string::npos ? std::nullopt : parse_cidr(r.substr(eq + 1));
+    if (!name || !cidr) return usage_error("bad --resolve '" + r + "' (want NAME=CIDR)");
+    options.checks.resolutions[name->text()].add(*cidr);
+  }
+  if (cli.format != "text" && cli.format != "json" && cli.format != "sarif")
+    return usage_error("unknown --format '" + cli.format + "' (text, json or sarif)");
+  if (cli.files.empty()) return usage_error("no input file");
+
+  std::vector<FileResult> results;
+  bool unusable = false;
+  for (const auto& file : cli.files) {
+    std::string content, error;
+    if (!read_input(file, content, error)) {
+      FileResult r;
+      r.path = file;
+      r.status = ParseStatus::Failed;
+      Diagnostic d;
+      d.id = "FWL106";
+      d.severity = Severity::Error;
+      d.message = error;
+      r.diagnostics.push_back(std::move(d));
+      results.push_back(std::move(r));
+      unusable = true;
+      continue;
+    }
+    results.push_back(lint_content(file, content, options));
+    if (results.back().status == ParseStatus::Failed) unusable = true;
+  }
+
+  ReportOptions report;
+  report.tool_version = kVersion;
+  report.color = cli.output.empty() && cli.format == "text" && isatty(1) && !std::getenv("NO_COLOR");
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!cli.output.empty()) {
+    file_out.open(cli.output, std::ios::binary);
+    if (!file_out) return usage_error("cannot write '" + cli.output + "'");
+    out = &file_out;
+  }
+  if (cli.format == "json")
+    write_json(results, report, *out);
+  else if (cli.format == "sarif")
+    write_sarif(results, report, *out);
+  else
+    write_text(results, report, *out);
+  out->flush();
+
+  if (unusable) return kUsage;
+  for (const auto& r : results)
+    for (const auto& c : r.checks)
+      if (c.verdict == CheckVerdict::Fail || c.verdict == CheckVerdict::Unknown) return kFindings;
+  return kPass;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Cli cli;
+  po::options_description visible = visible_options(cli);
+  po::options_description all;
+  all.add(visible).add_options()("file", po::value(&cli.files)->composing(), "input file");
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  if (vm.count("help")) {
+    print_help(visible);
+    return kPass;
+  }
+  if (vm.count("version")) {
+    std::cout << "agora-fwlint " << kVersion << '\n';
+    return kPass;
+  }
+  if (vm.count("list-rules")) return list_rules();
+  if (vm.count("explain")) return explain(vm["explain"].as<std::string>());
+  try {
+    return run(cli, vm);
+  } catch (const std::exception& e) {
+    std::cerr << "agora-fwlint: internal error: " << e.what() << '\n';
+    return kUsage;
+  }
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+// The CLI as a user runs it: options, exit codes, bad input.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.h"
+
+namespace fwlint::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A temporary file that removes itself.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& content, const std::string& suffix = ".cfg") {
+    path_ = (fs::temp_directory_path() /
+             ("fwlint-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++) + suffix))
+                .string();
+    std::ofstream(path_, std::ios::binary) << content;
+  }
+  ~TempFile() { fs::remove(path_); }
+  const std::string& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  std::string path_;
+};
+
+const char* kSmallAsa =
+    "ASA Version 9.8(2)\n"
+    "interface GigabitEthernet0/0\n"
+    " nameif outside\n"
+    " security-level 0\n"
+    " ip address 203.0.113.2 255.255.255.0\n"
+    "interface GigabitEthernet0/1\n"
+    " nameif inside\n"
+    " security-level 100\n"
+    " ip address 192.168.1.1 255.255.255.0\n"
+    "access-list inside_in extended permit tcp any any eq 443\n"
+    "access-list inside_in extended permit udp any any eq 3478\n"
+    "access-group inside_in in interface inside\n";
+
+TEST(Cli, RtmWebOnASmallOffice) {
+  TempFile f(kSmallAsa);
+  CliRun run = run_cli({f.path(), "--sdk", "rtm-web", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["schema"], "agora-fwlint/1");
+  const auto& file = doc["files"][0];
+  EXPECT_EQ(file["format"], "asa");
+  ASSERT_EQ(file["checks"].size(), 1u);
+  const auto& check = file["checks"][0];
+  EXPECT_EQ(check["sdk"], "rtm-web");
+  EXPECT_EQ(check["path"], "inside -> outside");
+  EXPECT_EQ(check["verdict"], "fail");
+  // 443 is open; 6443, 9591, 9593 end at the implicit deny of the access-group line.
+  bool saw_blocked = false, saw_allowed = false;
+  for (const auto& flow : check["flows"]) {
+    if (flow["verdict"] == "allowed") {
+      saw_allowed = true;
+      EXPECT_EQ(flow["ports"], nlohmann::json::parse("[[443,443]]"));
+    }
+    if (flow["verdict"] == "blocked") {
+      saw_blocked = true;
+      EXPECT_EQ(flow["ports"], nlohmann::json::parse("[[6443,6443],[9591,9591],[9593,9593]]"));
+      EXPECT_EQ(flow["decided_by"][0]["line"], 12);
+    }
+  }
+  EXPECT_TRUE(saw_allowed);
+  EXPECT_TRUE(saw_blocked);
+}
+
+TEST(Cli, ExitCodes) {
+  TempFile f(kSmallAsa);
+  EXPECT_EQ(run_cli({f.path(), "--sdk", "rtc-native"}).exit_code, 0);  // proxy required
+  EXPECT_EQ(run_cli({f.path(), "--sdk", "nope"}).exit_code, 2);
+  EXPECT_EQ(run_cli({f.path(), "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"--bogus-option"}).exit_code, 2);
+  EXPECT_EQ(run_cli({}).exit_code, 2);
+  EXPECT_EQ(run_cli({"/nonexistent/file.cfg"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"--help"}).exit_code, 0);
+  EXPECT_EQ(run_cli({"--version"}).exit_code, 0);
+}
+
+TEST(Cli, ListsAndExplains) {
+  CliRun sdks = run_cli({"--list-sdks"});
+  EXPECT_EQ(sdks.exit_code, 0);
+  for (const char* id : {"rtc-web", "rtc-native", "rtm-native", "rtm-web", "recording", "gaming"})
+    EXPECT_NE(sdks.out.find(id), std::string::npos) << id;
+  CliRun rules = run_cli({"--list-rules"});
+  EXPECT_NE(rules.out.find("FWL001"), std::string::npos);
+  CliRun explain = run_cli({"--explain", "FWL001"});
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_NE(explain.out.find("required-port-blocked"), std::string::npos);
+  EXPECT_EQ(run_cli({"--explain", "FWL999"}).exit_code, 2);
+}
+
+TEST(Cli, SourcesAndResolveOptions) {
+  TempFile f(kSmallAsa);
+  CliRun run = run_cli({f.path(), "--sdk", "rtm-web", "--source", "192.168.1.0/25", "--format", "json"});
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["files"][0]["checks"][0]["sources"], "192.168.1.0/25");
+  EXPECT_EQ(run_cli({f.path(), "--source", "nonsense"}).exit_code, 2);
+  EXPECT_EQ(run_cli({f.path(), "--resolve", "nonsense"}).exit_code, 2);
+}
+
+TEST(Cli, BadInputIsADiagnosticNotACrash) {
+  TempFile empty("");
+  CliRun r = run_cli({empty.path()});
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find(":1:1: error:"), std::string::npos) << r.out;
+
+  std::string binary(4096, '\0');
+  for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 131) % 256);
+  TempFile bin(binary);
+  r = run_cli({bin.path()});
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_EQ(r.exit_code, 2);
+
+  TempFile prose("Dear admin,\nplease open the firewall for our video calls.\nThanks\n");
+  r = run_cli({prose.path()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("cannot recognize"), std::string::npos) << r.out;
+
+  r = run_cli({fs::temp_directory_path().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("directory"), std::string::npos) << r.out;
+}
+
+TEST(Cli, CrlfGivesTheSameVerdicts) {
+  std::string crlf;
+  for (const char* p = kSmallAsa; *p; ++p) {
+    if (*p == '\n') crlf += '\r';
+    crlf += *p;
+  }
+  TempFile unix_file(kSmallAsa), dos_file(crlf);
+  auto a = nlohmann::json::parse(run_cli({unix_file.path(), "--format", "json"}).out);
+  auto b = nlohmann::json::parse(run_cli({dos_file.path(), "--format", "json"}).out);
+  EXPECT_EQ(a["files"][0]["checks"], b["files"][0]["checks"]);
+}
+
+TEST(Cli, HundredMegabyteLineFinishes) {
+  std::string big = "ASA Version 9.8(2)\naccess-list x extended permit ip any any ";
+  big.append(100u << 20, 'a');
+  big += "\n";
+  TempFile f(big);
+  CliRun r = run_cli({f.path(), "--dialect", "asa"}, "", 120);
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_TRUE(r.exit_code == 1 || r.exit_code == 2) << r.exit_code;
+}
+
+TEST(Cli, StandardInputWithDialect) {
+  CliRun r = run_cli({"-", "--dialect", "asa", "--sdk", "rtm-web"}, kSmallAsa);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("rtm-web"), std::string::npos);
+}
+
+/// Every real-world ASA config runs through the CLI without a crash or hang.
+TEST(Cli, AsaCorpusNeverCrashes) {
+  std::string dir = corpus_dir("asa");
+  if (dir.empty()) GTEST_SKIP() << "../shared/corpora/asa not present";
+  int files = 0, unrecognized = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    auto ext = entry.path().extension();
+    if (ext != ".cfg" && ext != ".asa") continue;
+    CliRun r = run_cli({entry.path().string(), "--dialect", "asa", "--format", "json"}, "", 60);
+    ASSERT_EQ(r.signal, 0) << entry.path();
+    ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << entry.path() << " exit " << r.exit_code
+                                                      << "\n" << r.err << r.out.substr(0, 2000);
+    auto doc = nlohmann::json::parse(r.out);
+    for (const auto& d : doc["files"][0]["diagnostics"])
+      if (d["id"] == "FWL101") ++unrecognized;
+    ++files;
+  }
+  std::cout << "[ corpus   ] " << files << " ASA files, " << unrecognized << " unrecognized lines\n";
+  EXPECT_GT(files, 0);
+}
+
+}  // namespace
+}  // namespace fwlint::test

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// Golden tests: every bundled sample through the CLI in every format, compared
+// with the expected output kept under tests/golden/. Regenerate after an
+// intended change with FWLINT_UPDATE_GOLDEN=1 and review the diff.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.h"
+
+namespace fwlint::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct GoldenCase {
+  std::string sample;  // relative to the source dir
+  std::string format;
+  std::vector<std::string> extra_args;
+  std::string golden;  // relative to the source dir
+};
+
+std::vector<GoldenCase> cases() {
+  std::vector<GoldenCase> out;
+  for (const auto& entry : fs::directory_iterator(source_dir() + "/samples/asa")) {
+    if (entry.path().extension() != ".cfg") continue;
+    std::string name = entry.path().stem().string();
+    std::string sample = "samples/asa/" + entry.path().filename().string();
+    for (const char* fmt : {"text", "json", "sarif"})
+      out.push_back({sample, fmt, {}, "tests/golden/asa/" + name + "." + fmt});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const GoldenCase& a, const GoldenCase& b) { return a.golden < b.golden; });
+  return out;
+}
+
+class Golden : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(Golden, MatchesExpectedOutput) {
+  const GoldenCase& c = GetParam();
+  std::vector<std::string> args{c.sample, "--format", c.format};
+  args.insert(args.end(), c.extra_args.begin(), c.extra_args.end());
+  CliRun run = run_cli(args);
+  ASSERT_EQ(run.signal, 0) << run.err;
+  ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << "exit " << run.exit_code << "\n" << run.err;
+  std::string golden_path = source_dir() + "/" + c.golden;
+  if (std::getenv("FWLINT_UPDATE_GOLDEN")) {
+    std::ofstream(golden_path, std::ios::binary) << run.out;
+    GTEST_SKIP() << "updated " << c.golden;
+  }
+  ASSERT_TRUE(fs::exists(golden_path)) << "missing " << c.golden << " (run with FWLINT_UPDATE_GOLDEN=1)";
+  EXPECT_EQ(run.out, read_file(golden_path)) << "output of " << c.sample << " as " << c.format
+                                             << " differs from " << c.golden;
+}
+
+std::string case_name(const ::testing::TestParamInfo<GoldenCase>& info) {
+  std::string n = fs::path(info.param.golden).filename().string();
+  for (char& ch : n)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, Golden, ::testing::ValuesIn(cases()), case_name);
+
+}  // namespace
+}  // namespace fwlint::test
