@@ -63,6 +63,15 @@ Decider decider_for(const Rule& r, const char* what) {
   return Decider{r.location, what};
 }
 
+/// An outcome no line decided (budget exhausted). Built member by member:
+/// GCC 12 warns falsely about brace-initialized strings here at -O3.
+Outcome unlocated(Verdict v, const char* why) {
+  Outcome o;
+  o.verdict = v;
+  o.decider.description = why;
+  return o;
+}
+
 Verdict terminal_verdict(ActionKind k) {
   return k == ActionKind::Allow ? Verdict::Allowed : Verdict::Blocked;
 }
@@ -223,8 +232,7 @@ class Evaluator {
   void step(State s, std::vector<State>& work, std::vector<Piece>& out) {
     while (true) {
       if (budget_used_ > ctx_.piece_budget) {
-        finish(s, Outcome{Verdict::Unknown, Decider{{}, "policy too complex to evaluate exactly"}},
-               false, out);
+        finish(s, unlocated(Verdict::Unknown, "policy too complex to evaluate exactly"), false, out);
         return;
       }
       Frame& f = s.stack.back();
@@ -425,7 +433,8 @@ std::vector<Piece> evaluate_list(const Policy& policy, int list, const Cube& spa
                                  const EvalContext& ctx) {
   if (space.empty()) return {};
   const RuleList& l = policy.lists.at(static_cast<std::size_t>(list));
-  DefaultAction fallback{ActionKind::Block, {}, "no default action (treated as unknown)"};
+  DefaultAction fallback;
+  fallback.description = "no default action (treated as unknown)";
   const DefaultAction& def = l.default_action ? *l.default_action : fallback;
   Evaluator ev(policy, ctx, def);
   State s;

@@ -21,6 +21,8 @@ Cube Cube::intersect(const Cube& o) const {
 std::vector<Cube> Cube::subtract(const Cube& o) const {
   // Peel one dimension at a time: the part of `rest` outside `o` in that
   // dimension is a disjoint piece; keep narrowing `rest` to the inside.
+  // Sources and source ports go last so that a rule about one host or one
+  // source port splits off that host, not a slice of everyone's traffic.
   std::vector<Cube> out;
   Cube rest = *this;
   auto emit = [&out](Cube c) {
@@ -35,16 +37,18 @@ std::vector<Cube> Cube::subtract(const Cube& o) const {
   if (rest.empty()) return out;
   {
     Cube c = rest;
-    c.src_ports = rest.src_ports.subtract(o.src_ports);
+    c.dst_ports = rest.dst_ports.subtract(o.dst_ports);
     emit(c);
-    rest.src_ports = rest.src_ports.intersect(o.src_ports);
+    rest.dst_ports = rest.dst_ports.intersect(o.dst_ports);
   }
   if (rest.empty()) return out;
   {
     Cube c = rest;
-    c.dst_ports = rest.dst_ports.subtract(o.dst_ports);
+    c.dst_atoms = rest.dst_atoms.subtract(o.dst_atoms);
+    c.dst_addresses = rest.dst_addresses.subtract(o.dst_addresses);
     emit(c);
-    rest.dst_ports = rest.dst_ports.intersect(o.dst_ports);
+    rest.dst_atoms = rest.dst_atoms.intersect(o.dst_atoms);
+    rest.dst_addresses = rest.dst_addresses.intersect(o.dst_addresses);
   }
   if (rest.empty()) return out;
   {
@@ -56,11 +60,9 @@ std::vector<Cube> Cube::subtract(const Cube& o) const {
   if (rest.empty()) return out;
   {
     Cube c = rest;
-    c.dst_atoms = rest.dst_atoms.subtract(o.dst_atoms);
-    c.dst_addresses = rest.dst_addresses.subtract(o.dst_addresses);
+    c.src_ports = rest.src_ports.subtract(o.src_ports);
     emit(c);
-    rest.dst_atoms = rest.dst_atoms.intersect(o.dst_atoms);
-    rest.dst_addresses = rest.dst_addresses.intersect(o.dst_addresses);
+    rest.src_ports = rest.src_ports.intersect(o.src_ports);
   }
   if (rest.empty()) return out;
   {

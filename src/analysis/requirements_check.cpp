@@ -56,50 +56,64 @@ IpSet family_part(const IpSet& s, Family f) {
   return f == Family::V4 ? IpSet{s.v4, {}} : IpSet{{}, s.v6};
 }
 
-/// Groups evaluated pieces into flows: one per verdict, deciding lines and
-/// sources, with ports merged per domain set and domains merged per port set.
+/// Groups evaluated pieces into flows: pieces with the same verdict and
+/// deciding lines are merged whenever they differ in one dimension only
+/// (sources, source ports, domains or ports), so splits caused by unrelated
+/// rules vanish.
 std::vector<Flow> group_flows(Transport transport, const std::vector<Piece>& pieces,
                               const EvalContext& ctx, const IpSet& all_sources) {
-  using Key = std::tuple<Verdict, std::vector<std::string>, std::string>;
-  struct Group {
-    const Piece* example = nullptr;
+  struct Part {
+    PortSet source_ports;
     IpSet sources;
-    std::map<std::vector<std::uint32_t>, PortSet> ports_by_atoms;
+    AtomSet atoms;
+    PortSet ports;
   };
-  std::map<Key, Group> groups;
+  using Key = std::pair<Verdict, std::vector<std::string>>;
+  std::map<Key, std::pair<const Piece*, std::vector<Part>>> groups;
   for (const auto& p : pieces) {
     std::vector<std::string> deciders;
     for (const auto& d : p.decided_by)
       deciders.push_back(std::to_string(d.location.line) + ":" + d.description);
-    Key key{p.verdict, deciders, format_ipset(p.cube.src)};
-    Group& g = groups[key];
-    g.example = &p;
-    g.sources = p.cube.src;
-    std::vector<std::uint32_t> atoms;
-    for (const auto& iv : p.cube.dst_atoms.intervals())
-      for (std::uint32_t a = iv.lo; a <= iv.hi; ++a) atoms.push_back(a);
-    g.ports_by_atoms[atoms].add(p.cube.dst_ports);
+    auto& g = groups[Key{p.verdict, std::move(deciders)}];
+    g.first = &p;
+    g.second.push_back(Part{p.cube.src_ports, p.cube.src, p.cube.dst_atoms, p.cube.dst_ports});
   }
+  // Pairwise merging is quadratic; beyond this many parts per group the
+  // flows are reported as evaluated.
+  constexpr std::size_t kMergeLimit = 2000;
   std::vector<Flow> flows;
-  for (auto& [key, g] : groups) {
-    // Domains that share exactly the same ports become one flow.
-    std::map<std::vector<Interval<std::uint16_t>>, std::vector<std::uint32_t>> atoms_by_ports;
-    std::map<std::vector<Interval<std::uint16_t>>, PortSet> ports_of;
-    for (const auto& [atoms, ports] : g.ports_by_atoms) {
-      auto& merged = atoms_by_ports[ports.intervals()];
-      merged.insert(merged.end(), atoms.begin(), atoms.end());
-      ports_of[ports.intervals()] = ports;
+  for (auto& [key, group] : groups) {
+    auto& parts = group.second;
+    for (bool merged = parts.size() <= kMergeLimit; merged;) {
+      merged = false;
+      for (std::size_t i = 0; i < parts.size(); ++i) {
+        for (std::size_t j = i + 1; j < parts.size(); ++j) {
+          Part& a = parts[i];
+          const Part& b = parts[j];
+          bool same_sport = a.source_ports == b.source_ports, same_src = a.sources == b.sources,
+               same_atoms = a.atoms == b.atoms, same_ports = a.ports == b.ports;
+          if (same_sport && same_src && same_atoms) a.ports.add(b.ports);
+          else if (same_sport && same_src && same_ports) a.atoms.add(b.atoms);
+          else if (same_sport && same_atoms && same_ports) a.sources.add(b.sources);
+          else if (same_src && same_atoms && same_ports) a.source_ports.add(b.source_ports);
+          else continue;
+          parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(j));
+          merged = true;
+          --j;
+        }
+      }
     }
-    for (auto& [ivs, atoms] : atoms_by_ports) {
-      std::sort(atoms.begin(), atoms.end());
+    for (const auto& part : parts) {
       Flow f;
       f.transport = transport;
-      f.ports = ports_of[ivs];
-      for (auto a : atoms) f.domains.push_back(ctx.domains[a].text());
-      f.sources = g.sources;
-      f.all_sources = g.sources == all_sources;
-      f.verdict = g.example->verdict;
-      f.decided_by = g.example->decided_by;
+      f.ports = part.ports;
+      for (const auto& iv : part.atoms.intervals())
+        for (std::uint32_t a = iv.lo; a <= iv.hi; ++a) f.domains.push_back(ctx.domains[a].text());
+      f.sources = part.sources;
+      f.source_ports = part.source_ports;
+      f.all_sources = part.sources == all_sources;
+      f.verdict = key.first;
+      f.decided_by = group.first->decided_by;
       flows.push_back(std::move(f));
     }
   }
@@ -123,6 +137,7 @@ void add_findings(CheckResult& check) {
     std::string what = std::string(transport_name(flow.transport)) + " " + format_ports(flow.ports);
     std::string to = flow.domains.empty() ? "" : " to " + join(flow.domains);
     std::string from = flow.all_sources ? "" : " from " + format_ipset(flow.sources);
+    if (!flow.source_ports.is_all()) from += " source port " + format_ports(flow.source_ports);
     if (flow.verdict == Verdict::Unknown) {
       f.id = finding_id::kResultUnknown;
       f.severity = Severity::Warning;
@@ -139,7 +154,8 @@ void add_findings(CheckResult& check) {
     bool ports_open_elsewhere = false;
     for (const auto& other : check.flows)
       if (other.verdict == Verdict::Allowed && other.transport == flow.transport &&
-          other.ports.intersects(flow.ports))
+          other.ports.intersects(flow.ports) && !other.sources.intersect(flow.sources).empty() &&
+          other.source_ports.intersects(flow.source_ports))
         ports_open_elsewhere = true;
     f.severity = Severity::Error;
     std::string by = f.where.known() ? " by line " + std::to_string(f.where.line) : "";
@@ -215,8 +231,9 @@ CheckResult proxy_only(const SdkRequirements& sdk, const CheckOptions& options) 
   f.severity = Severity::Note;
   f.sdk = sdk.id;
   f.path = r.path;
-  f.message = sdk.id + ": " + sdk.title + " cannot be allow-listed by ports and domains; " +
-              (sdk.proxy_note.empty() ? "use Agora's cloud proxy" : sdk.proxy_note);
+  f.message = sdk.id + ": " + sdk.title +
+              " cannot be allow-listed by ports and domains; the pack's source recommends the cloud proxy"
+              " service instead (nothing to check in this config)";
   r.findings.push_back(std::move(f));
   return r;
 }

@@ -192,7 +192,7 @@ int run(const Cli& cli, const po::variables_map& vm) {
       r.path = file;
       r.status = ParseStatus::Failed;
       Diagnostic d;
-      d.id = "FWL106";
+      d.id = finding_id::kUnreadableInput;
       d.severity = Severity::Error;
       d.message = error;
       r.diagnostics.push_back(std::move(d));

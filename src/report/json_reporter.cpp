@@ -48,6 +48,12 @@ Json flow_json(const Flow& flow) {
          {"ports", std::move(ports)},
          {"domains", flow.domains}};
   if (!flow.all_sources) j["sources"] = address_strings(flow.sources);
+  if (!flow.source_ports.is_all()) {
+    Json source_ports = Json::array();
+    for (const auto& iv : flow.source_ports.intervals())
+      source_ports.push_back(Json::array({iv.lo, iv.hi}));
+    j["source_ports"] = std::move(source_ports);
+  }
   j["verdict"] = verdict_word(flow.verdict);
   Json deciders = Json::array();
   for (const auto& d : flow.decided_by) deciders.push_back(decider_json(d));

@@ -301,6 +301,7 @@ void write_flow(std::ostream& out, const Painter& paint, const Flow& flow) {
     out << " from "
         << (sources.empty() ? std::string("no source") : join_limited(sources, kMaxListed));
   }
+  if (!flow.source_ports.is_all()) out << " source port " << compact_ports(flow.source_ports);
   if (flow.verdict != Verdict::Allowed && !flow.decided_by.empty()) {
     out << (flow.verdict == Verdict::Blocked ? " by " : " because of ")
         << deciders_text(flow.decided_by);
@@ -339,7 +340,8 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
     }
     auto same = std::find_if(allowed.begin(), allowed.end(), [&f](const Flow& a) {
       return a.transport == f.transport && a.domains == f.domains &&
-             a.all_sources == f.all_sources && (a.all_sources || a.sources == f.sources);
+             a.all_sources == f.all_sources && (a.all_sources || a.sources == f.sources) &&
+             a.source_ports == f.source_ports;
     });
     if (same == allowed.end()) {
       allowed.push_back(f);

@@ -22,6 +22,8 @@ struct GoldenCase {
   std::string golden;  // relative to the source dir
 };
 
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.golden; }
+
 std::vector<GoldenCase> cases() {
   std::vector<GoldenCase> out;
   for (const auto& entry : fs::directory_iterator(source_dir() + "/samples/asa")) {

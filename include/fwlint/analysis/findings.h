@@ -26,6 +26,7 @@ inline constexpr const char* kDuplicateDefinition = "FWL103";  // duplicate-defi
 inline constexpr const char* kReferenceCycle = "FWL104";       // reference-cycle
 inline constexpr const char* kUnsupportedConstruct = "FWL105"; // unsupported-construct
 inline constexpr const char* kUnreadableInput = "FWL106";      // unreadable-input
+inline constexpr const char* kInvalidPack = "FWL107";          // invalid-pack
 }  // namespace finding_id
 
 /// One group of the requirement space with a single verdict and deciders.
@@ -35,6 +36,9 @@ struct Flow {
   std::vector<std::string> domains;  ///< display form (".agora.io")
   IpSet sources;                     ///< the part of the check's sources this flow covers
   bool all_sources = true;           ///< sources == the check's sources
+  /// Client source ports this flow covers; all of them unless a rule
+  /// matched on source ports (e.g. `permit tcp host A eq https any`).
+  PortSet source_ports = PortSet::all();
   Verdict verdict = Verdict::Unknown;
   std::vector<Decider> decided_by;
 };

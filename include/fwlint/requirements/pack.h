@@ -96,8 +96,8 @@ const std::vector<RequirementPack>& builtin_packs();
 const RequirementPack* select_pack(const std::vector<RequirementPack>& packs,
                                    std::string_view spec);
 
-/// The flows of one SDK for a given version (nullopt = latest_version) and
-/// feature selection: rows whose range excludes the version are dropped.
+/// The flows of one SDK for a given version (nullopt = latest_version):
+/// rows whose range excludes the version are dropped; feature rows stay in.
 struct SdkFlows {
   std::vector<PortRequirement> ports;
   std::vector<DomainName> domains;
