@@ -2,6 +2,7 @@
 #include "fwlint/analysis/requirements_check.h"
 
 #include "fwlint/analysis/check.h"
+#include "fwlint/model/ports.h"
 
 #include <algorithm>
 #include <map>
@@ -31,16 +32,6 @@ CheckVerdict summarize(const std::vector<Flow>& flows) {
 namespace {
 
 const char* transport_name(Transport t) { return t == Transport::Tcp ? "tcp" : "udp"; }
-
-std::string format_ports(const PortSet& ports) {
-  std::string out;
-  for (const auto& iv : ports.intervals()) {
-    if (!out.empty()) out += ", ";
-    out += std::to_string(iv.lo);
-    if (iv.hi != iv.lo) out += "-" + std::to_string(iv.hi);
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& items, std::size_t max_items = 4) {
   std::string out;
@@ -219,21 +210,22 @@ CheckResult check_one(const Policy& policy, const Path& path, const SdkRequireme
   return r;
 }
 
-CheckResult proxy_only(const SdkRequirements& sdk, const CheckOptions& options) {
+/// A check that evaluates nothing: only one finding explains why.
+CheckResult finding_only(const SdkRequirements& sdk, const CheckOptions& options,
+                         CheckVerdict verdict, const char* id, Severity severity,
+                         std::string message) {
   CheckResult r;
   r.sdk = sdk.id;
   r.sdk_title = sdk.title;
   r.pack = options.pack ? options.pack->id() : "";
   r.path = "-";
-  r.verdict = CheckVerdict::ProxyRequired;
+  r.verdict = verdict;
   Finding f;
-  f.id = finding_id::kNeedsCloudProxy;
-  f.severity = Severity::Note;
+  f.id = id;
+  f.severity = severity;
   f.sdk = sdk.id;
   f.path = r.path;
-  f.message = sdk.id + ": " + sdk.title +
-              " cannot be allow-listed by ports and domains; the pack's source recommends the cloud proxy"
-              " service instead (nothing to check in this config)";
+  f.message = sdk.id + ": " + std::move(message);
   r.findings.push_back(std::move(f));
   return r;
 }
@@ -249,24 +241,16 @@ std::vector<CheckResult> run_requirement_checks(const Policy& policy, const Chec
   if (options.ipv6) families.push_back(Family::V6);
   for (const SdkRequirements* sdk : sdks) {
     if (sdk->cloud_proxy_only) {
-      results.push_back(proxy_only(*sdk, options));
+      results.push_back(finding_only(
+          *sdk, options, CheckVerdict::ProxyRequired, finding_id::kNeedsCloudProxy, Severity::Note,
+          sdk->title + " cannot be allow-listed by ports and domains; the pack's source recommends "
+                       "the cloud proxy service instead (nothing to check in this config)"));
       continue;
     }
     if (policy.paths.empty()) {
-      CheckResult r;
-      r.sdk = sdk->id;
-      r.sdk_title = sdk->title;
-      r.pack = options.pack ? options.pack->id() : "";
-      r.path = "-";
-      r.verdict = CheckVerdict::Unknown;
-      Finding f;
-      f.id = finding_id::kResultUnknown;
-      f.severity = Severity::Warning;
-      f.sdk = sdk->id;
-      f.path = "-";
-      f.message = sdk->id + ": no path through the device could be determined, nothing was checked";
-      r.findings.push_back(std::move(f));
-      results.push_back(std::move(r));
+      results.push_back(finding_only(*sdk, options, CheckVerdict::Unknown, finding_id::kResultUnknown,
+                                     Severity::Warning,
+                                     "no path through the device could be determined, nothing was checked"));
       continue;
     }
     for (const Path& path : policy.paths)

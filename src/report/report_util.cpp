@@ -49,18 +49,7 @@ const char* transport_word(Transport t) { return t == Transport::Udp ? "udp" : "
 
 const char* family_word(Family f) { return f == Family::V6 ? "ipv6" : "ipv4"; }
 
-std::string compact_ports(const PortSet& ports) {
-  std::string out;
-  for (const auto& iv : ports.intervals()) {
-    if (!out.empty()) out += ", ";
-    out += std::to_string(iv.lo);
-    if (iv.hi != iv.lo) {
-      out += '-';
-      out += std::to_string(iv.hi);
-    }
-  }
-  return out;
-}
+std::string compact_ports(const PortSet& ports) { return format_ports(ports); }
 
 namespace {
 

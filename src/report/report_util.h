@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fwlint/analysis/findings.h"
+#include "fwlint/model/ports.h"
 
 namespace fwlint::report_detail {
 

@@ -268,7 +268,9 @@ TEST(SarifReporter, ValidatesAgainstTheSarifSchema) {
   fs::path schema = fs::path(test::source_dir()) / ".." / "shared" / "reference" /
                     "sarif-schema-2.1.0.json";
   if (!fs::exists(schema)) GTEST_SKIP() << "no schema at " << schema;
-  if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0)
+  // Debian's interpreter is the one python3-jsonschema installs into.
+  std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  if (std::system((python + " -c 'import jsonschema' >/dev/null 2>&1").c_str()) != 0)
     GTEST_SKIP() << "python3-jsonschema is not installed";
 
   FileResult a = test::sample_file("/work/repo/configs/asa running.cfg");
@@ -292,9 +294,13 @@ TEST(SarifReporter, ValidatesAgainstTheSarifSchema) {
   std::ofstream(out) << sarif_text({a, b, failed});
   std::ofstream(empty) << sarif_text({});
 
-  for (const fs::path& file : {out, empty}) {
+  // The SARIF of every bundled sample, as the CLI writes it (golden files).
+  std::vector<fs::path> files{out, empty};
+  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests" / "golden" / "asa"))
+    if (e.path().extension() == ".sarif") files.push_back(e.path());
+  for (const fs::path& file : files) {
     std::string cmd =
-        "python3 -c 'import json, sys, jsonschema\n"
+        python + " -c 'import json, sys, jsonschema\n"
         "schema = json.load(open(sys.argv[1]))\n"
         "log = json.load(open(sys.argv[2]))\n"
         "cls = jsonschema.validators.validator_for(schema)\n"

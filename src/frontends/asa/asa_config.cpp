@@ -4,15 +4,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "fwlint/util/strings.h"
+
 namespace fwlint::asa {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-           return lower(x) == lower(y);
-         });
-}
 
 /// Fenwick tree over slot occupancy, for "k-th free slot" queries.
 class FreeSlots {

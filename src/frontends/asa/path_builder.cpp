@@ -8,15 +8,10 @@
 
 #include "fwlint/analysis/findings.h"
 
+#include "fwlint/util/strings.h"
+
 namespace fwlint::asa {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-           return lower(x) == lower(y);
-         });
-}
 
 SourceLocation at_column(SourceLocation loc, std::uint32_t column, std::uint32_t end_column) {
   loc.column = column;

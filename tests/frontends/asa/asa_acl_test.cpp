@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // access-list entries: every operand form, ports, protocols, options, and
 // what becomes unknown instead of silently disappearing.
-#include <chrono>
 
 #include "asa_test_util.h"
 
@@ -367,10 +366,7 @@ TEST(AsaAcl, TwoLargeGroupsAreOneRuleWithTwoSets) {
              "." + std::to_string(i % 250) + ".1\n";
   }
   cfg += "access-list big extended permit tcp object-group A object-group B eq 443\n";
-  auto start = std::chrono::steady_clock::now();
   auto r = parse(cfg);
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::seconds(5));
   const Rule& rule = only_rule(r, "big");
   EXPECT_EQ(rule.match.src.addresses.v4.intervals().size(), 1000u);
   EXPECT_EQ(rule.match.dst.addresses.v4.intervals().size(), 1000u);

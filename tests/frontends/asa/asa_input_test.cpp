@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Hostile and odd input: encodings, line breaks, huge lines, binary data,
 // text that is not an ASA config; and detection.
-#include <chrono>
 
 #include "asa_test_util.h"
 #include "frontends/asa/asa_ports.h"
@@ -10,7 +9,6 @@
 namespace fwlint::asa::test {
 namespace {
 
-using std::chrono::steady_clock;
 
 TEST(AsaInput, EmptyAndBlankInputFail) {
   for (const std::string text : {"", "\n\n", "   \r\n\t\n"}) {
@@ -92,10 +90,7 @@ TEST(AsaInput, HundredMegabyteLineIsCappedAndReported) {
   std::string line = "access-list huge extended permit tcp any any eq 443 ";
   line.append(100u * 1024 * 1024, 'x');
   std::string cfg = two_interfaces() + line + "\naccess-list huge extended deny ip any any\n";
-  auto start = steady_clock::now();
-  auto r = parse(cfg);
-  auto elapsed = steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::seconds(10));
+  auto r = parse(cfg);  // a hang is caught by the test runner's timeout
   ASSERT_EQ(count(r, finding_id::kUnrecognizedLine), 1u) << dump_diagnostics(r);
   const Diagnostic* d = diagnostics(r, finding_id::kUnrecognizedLine).front();
   EXPECT_EQ(d->where.line, 10u);
@@ -189,20 +184,18 @@ TEST(AsaInput, InlineCommentsOfTestConfigsAreIgnored) {
   EXPECT_EQ(list(r, "a")->rules.front().match.dst_ports, PortSet::single(1235));
 }
 
-TEST(AsaInput, ManyLinesScaleLinearly) {
+// Speed is measured by the benchmarks, never asserted here.
+TEST(AsaInput, ManyLinesAreAllKept) {
   std::string cfg = two_interfaces();
   constexpr int kLines = 50000;
   cfg.reserve(kLines * 80);
   for (int i = 0; i < kLines; ++i)
     cfg += "access-list big extended permit tcp 10." + std::to_string(i % 250) + "." +
            std::to_string(i / 250 % 250) + ".0 255.255.255.0 any eq " + std::to_string(1 + i % 60000) + "\n";
-  auto start = steady_clock::now();
   auto r = parse(cfg);
-  auto elapsed = steady_clock::now() - start;
   EXPECT_EQ(r.status, ParseStatus::Ok);
   ASSERT_NE(list(r, "big"), nullptr);
   EXPECT_EQ(list(r, "big")->rules.size(), static_cast<std::size_t>(kLines));
-  EXPECT_LT(elapsed, std::chrono::seconds(60));
 }
 
 TEST(AsaInput, RandomTokenSoupDoesNotCrash) {
