@@ -80,6 +80,7 @@ TEST(Cli, ExitCodes) {
   EXPECT_EQ(run_cli({f.path(), "--sdk", "rtc-native"}).exit_code, 0);  // proxy required
   EXPECT_EQ(run_cli({f.path(), "--sdk", "nope"}).exit_code, 2);
   EXPECT_EQ(run_cli({f.path(), "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(run_cli({f.path(), "--from", "nosuch"}).exit_code, 2);  // no such interface
   EXPECT_EQ(run_cli({"--bogus-option"}).exit_code, 2);
   EXPECT_EQ(run_cli({}).exit_code, 2);
   EXPECT_EQ(run_cli({"/nonexistent/file.cfg"}).exit_code, 2);

@@ -80,10 +80,11 @@ ParseResult AsaFrontend::parse(const std::string& /*file_name*/, std::string_vie
 
   ParseResult result;
   result.policy.dialect = "asa";
-  build_policy(config, options, result.policy, sink);
+  bool options_valid = build_policy(config, options, result.policy, sink);
   bool partial = sink.count(finding_id::kUnrecognizedLine) + sink.count(finding_id::kUndefinedReference) > 0;
   result.diagnostics = sink.take();
-  result.status = partial ? ParseStatus::Partial : ParseStatus::Ok;
+  // A --from/--to naming no interface of this file leaves nothing to check.
+  result.status = !options_valid ? ParseStatus::Failed : partial ? ParseStatus::Partial : ParseStatus::Ok;
   return result;
 }
 

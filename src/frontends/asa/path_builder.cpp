@@ -47,8 +47,12 @@ class PathBuilder {
     for (const Interface* ingress : choose_ingress(named, egress)) add_path(*ingress, *egress);
   }
 
+  /// Whether every interface named by the options exists.
+  bool options_valid() const { return options_valid_; }
+
  private:
   void error(std::string message) {
+    options_valid_ = false;
     sink_.report(finding_id::kUndefinedReference, Severity::Error, SourceLocation{}, std::move(message));
   }
 
@@ -267,13 +271,11 @@ class PathBuilder {
       if (!connected.empty()) parts.push_back("connected " + format_ipset(connected));
       if (!via_routes.empty()) parts.push_back("routed " + format_ipset(via_routes));
     };
-    bool any_family_unknown = false;
-    sources.v4 = known.v4.empty() ? V4Set::all() : known.v4;
-    any_family_unknown |= known.v4.empty();
+    bool v4_unknown = known.v4.empty(), v6_unknown = options_.ipv6 && known.v6.empty();
+    sources.v4 = v4_unknown ? V4Set::all() : known.v4;
     describe(IpSet{in.connected.v4, {}}, IpSet{routed.v4, {}});
     if (options_.ipv6) {
       sources.v6 = known.v6.empty() ? V6Set::all() : known.v6;
-      any_family_unknown |= known.v6.empty();
       describe(IpSet{{}, in.connected.v6}, IpSet{{}, routed.v6});
     }
     path.default_sources = std::move(sources);
@@ -282,14 +284,18 @@ class PathBuilder {
       text += ": ";
       for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
     }
-    if (any_family_unknown)
-      text += parts.empty() ? " (no subnet or route known: all addresses)"
-                            : " (all addresses of a family with no subnet or route known)";
+    if (parts.empty()) {
+      text += " (no subnet or route known: all addresses)";
+    } else {
+      if (v4_unknown) text += "; all IPv4 addresses (no IPv4 subnet or route known)";
+      if (v6_unknown) text += "; all IPv6 addresses (no IPv6 subnet or route known)";
+    }
     path.sources_description = std::move(text);
   }
 
   AsaConfig& config_;
   const PathOptions& options_;
+  bool options_valid_ = true;
   Policy& policy_;
   DiagnosticSink& sink_;
   std::map<std::string, int> acl_lists_;
@@ -298,8 +304,10 @@ class PathBuilder {
 
 }  // namespace
 
-void build_policy(AsaConfig& config, const PathOptions& options, Policy& policy, DiagnosticSink& sink) {
-  PathBuilder(config, options, policy, sink).run();
+bool build_policy(AsaConfig& config, const PathOptions& options, Policy& policy, DiagnosticSink& sink) {
+  PathBuilder builder(config, options, policy, sink);
+  builder.run();
+  return builder.options_valid();
 }
 
 }  // namespace fwlint::asa

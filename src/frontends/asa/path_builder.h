@@ -15,6 +15,7 @@ namespace fwlint::asa {
 
 /// Moves the ACL rules of `config` into `policy` (one FirstMatch list per
 /// ACL, no default) and adds one Path per ingress interface, per `options`.
-void build_policy(AsaConfig& config, const PathOptions& options, Policy& policy, DiagnosticSink& sink);
+/// Returns false when `options` name an interface the config does not have.
+bool build_policy(AsaConfig& config, const PathOptions& options, Policy& policy, DiagnosticSink& sink);
 
 }  // namespace fwlint::asa
