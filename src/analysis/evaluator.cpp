@@ -189,8 +189,14 @@ class Evaluator {
 
   /// Builds the match cube of `r` split into the part it certainly matches
   /// and the part it may match; both are empty when the rule cannot apply.
-  void match_cubes(const Rule& r, Cube& sure, std::vector<Cube>& maybe) {
+  void match_cubes(const Rule& r, const Cube& cube, Cube& sure, std::vector<Cube>& maybe) {
     const Match& m = r.match;
+    // Cheap rejection before any set is built: most rules of a long ACL
+    // differ from the piece in protocol or destination port.
+    if (!m.protocols.intersects(cube.protocols) || !m.dst_ports.intersects(cube.dst_ports)) {
+      sure = Cube{};
+      return;
+    }
     if (!interface_matches(m.in_interface, m.in_interface_negated, ctx_.in_interface) ||
         !interface_matches(m.out_interface, m.out_interface_negated, ctx_.out_interface)) {
       sure = Cube{};
@@ -248,7 +254,7 @@ class Evaluator {
 
       Cube sure;
       std::vector<Cube> maybe;
-      match_cubes(rule, sure, maybe);
+      match_cubes(rule, s.cube, sure, maybe);
       sure = sure.intersect(s.cube);
       for (auto& c : maybe) c = c.intersect(s.cube);
       std::erase_if(maybe, [](const Cube& c) { return c.empty(); });

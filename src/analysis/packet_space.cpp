@@ -87,6 +87,17 @@ bool partially_names(const DomainName& atom, const DomainName& n) {
 
 AtomMatch match_atoms(const AddressMatch& dst, const EvalContext& ctx) {
   AtomMatch m;
+  bool resolved = false;
+  for (const auto& r : ctx.resolutions) resolved = resolved || !r.empty();
+  if (dst.names.empty() && !resolved) {
+    // Fast paths for the common cases: "any" and no address of the family.
+    bool all = ctx.family == Family::V4 ? dst.addresses.v4.is_all() : dst.addresses.v6.is_all();
+    bool none = ctx.family == Family::V4 ? dst.addresses.v4.empty() : dst.addresses.v6.empty();
+    if ((all || none) && !ctx.domains.empty()) {
+      if (all) m.sure = AtomSet::range(0, static_cast<std::uint32_t>(ctx.domains.size() - 1));
+      return m;
+    }
+  }
   const IpSet& pub = public_addresses();
   IpSet family_public = ctx.family == Family::V4 ? IpSet{pub.v4, {}} : IpSet{{}, pub.v6};
   IpSet covered = dst.addresses.intersect(family_public);

@@ -144,7 +144,18 @@ class IntervalSet {
 
   IntervalSet subtract(const IntervalSet& o) const { return intersect(o.complement()); }
 
-  bool intersects(const IntervalSet& o) const { return !intersect(o).empty(); }
+  /// Whether the sets share a point (no allocation: used on hot paths).
+  bool intersects(const IntervalSet& o) const {
+    std::size_t i = 0, j = 0;
+    while (i < ivs_.size() && j < o.ivs_.size()) {
+      if (std::max(ivs_[i].lo, o.ivs_[j].lo) <= std::min(ivs_[i].hi, o.ivs_[j].hi)) return true;
+      if (ivs_[i].hi < o.ivs_[j].hi)
+        ++i;
+      else
+        ++j;
+    }
+    return false;
+  }
   bool includes(const IntervalSet& o) const { return o.subtract(*this).empty(); }
 
   friend bool operator==(const IntervalSet&, const IntervalSet&) = default;
