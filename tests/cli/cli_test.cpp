@@ -101,6 +101,34 @@ TEST(Cli, ListsAndExplains) {
   EXPECT_EQ(run_cli({"--explain", "FWL999"}).exit_code, 2);
 }
 
+TEST(Cli, UserPackFromRules) {
+  TempFile pack(
+      "pack: acme\n"
+      "version: \"2024-05\"\n"
+      "title: ACME softphone\n"
+      "source: internal wiki\n"
+      "sdks:\n"
+      "  - id: softphone\n"
+      "    title: ACME Softphone\n"
+      "    domains: [.acme.example]\n"
+      "    ports:\n"
+      "      - {protocol: tcp, ports: \"443, 5061\"}\n",
+      ".yaml");
+  TempFile cfg(kSmallAsa);
+  CliRun run = run_cli({cfg.path(), "--rules", pack.path(), "--format", "json"});
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  auto check = nlohmann::json::parse(run.out)["files"][0]["checks"][0];
+  EXPECT_EQ(check["pack"], "acme@2024-05");
+  EXPECT_EQ(check["sdk"], "softphone");
+  EXPECT_EQ(check["verdict"], "fail");  // 5061 ends at the implicit deny
+
+  TempFile bad("pack: acme\nversion: \"2024-05\"\nsdks:\n  - id: x\n    prots: 1\n", ".yaml");
+  CliRun broken = run_cli({cfg.path(), "--rules", bad.path()});
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find(bad.path() + ":5:"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find("[FWL107]"), std::string::npos) << broken.err;
+}
+
 TEST(Cli, SourcesAndResolveOptions) {
   TempFile f(kSmallAsa);
   CliRun run = run_cli({f.path(), "--sdk", "rtm-web", "--source", "192.168.1.0/25", "--format", "json"});
