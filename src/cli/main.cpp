@@ -45,6 +45,16 @@ struct Cli {
   bool ipv6 = false;
 };
 
+/// "--dialect" help naming every registered frontend.
+const std::string& dialect_help() {
+  static const std::string text = [] {
+    std::string names;
+    for (const Frontend* f : FrontendRegistry::instance().all()) names += (names.empty() ? "" : ", ") + f->name();
+    return "input dialect (" + names + "); default: detected from content";
+  }();
+  return text;
+}
+
 po::options_description visible_options(Cli& cli) {
   po::options_description o("Options");
   o.add_options()
@@ -57,7 +67,7 @@ po::options_description visible_options(Cli& cli) {
       ("list-sdks", "list the SDKs of the selected pack and exit")
       ("list-rules", "list the finding ids and exit")
       ("explain", po::value<std::string>(), "print the documentation of a finding id and exit")
-      ("dialect", po::value(&cli.dialect), "input dialect (asa); default: detected from content")
+      ("dialect", po::value(&cli.dialect), dialect_help().c_str())
       ("format,f", po::value(&cli.format), "output format: text, json or sarif")
       ("output,o", po::value(&cli.output), "write the report to FILE instead of standard output")
       ("from", po::value(&cli.from)->composing(), "interface clients enter on (repeatable)")
