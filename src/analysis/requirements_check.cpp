@@ -69,9 +69,9 @@ std::vector<Flow> group_flows(Transport transport, const std::vector<Piece>& pie
     g.first = &p;
     g.second.push_back(Part{p.cube.src_ports, p.cube.src, p.cube.dst_atoms, p.cube.dst_ports});
   }
-  // Pairwise merging is quadratic; beyond this many parts per group the
+  // Merging passes are cubic in the worst case; beyond this many parts per group the
   // flows are reported as evaluated.
-  constexpr std::size_t kMergeLimit = 2000;
+  constexpr std::size_t kMergeLimit = 300;
   std::vector<Flow> flows;
   for (auto& [key, group] : groups) {
     auto& parts = group.second;
