@@ -253,8 +253,22 @@ std::vector<CheckResult> run_requirement_checks(const Policy& policy, const Chec
                                      "no path through the device could be determined, nothing was checked"));
       continue;
     }
-    for (const Path& path : policy.paths)
-      for (Family family : families) results.push_back(check_one(policy, path, *sdk, options, family));
+    std::size_t checked = 0;
+    for (const Path& path : policy.paths) {
+      for (Family family : families) {
+        // A family without client addresses (an ip6tables dump checked for
+        // IPv4) has nothing to evaluate; an empty check would read as PASS.
+        const IpSet& sources = options.sources ? *options.sources : path.default_sources;
+        if (family_part(sources, family).empty()) continue;
+        results.push_back(check_one(policy, path, *sdk, options, family));
+        ++checked;
+      }
+    }
+    if (checked == 0)
+      results.push_back(finding_only(*sdk, options, CheckVerdict::Unknown, finding_id::kResultUnknown,
+                                     Severity::Warning,
+                                     "no client addresses of the checked address families; nothing was "
+                                     "checked (use --ipv6 for an IPv6 policy, or --source)"));
   }
   return results;
 }
