@@ -9,6 +9,8 @@ namespace fwlint {
 // folder under src/frontends/ + one line here.
 extern volatile int kAsaFrontendAnchor;
 [[maybe_unused]] static int asa_anchor_destination = kAsaFrontendAnchor;
+extern volatile int kIptablesFrontendAnchor;
+[[maybe_unused]] static int iptables_anchor_destination = kIptablesFrontendAnchor;
 
 const char* parse_status_name(ParseStatus s) {
   switch (s) {
