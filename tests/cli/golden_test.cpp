@@ -26,12 +26,16 @@ void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.golden; }
 
 std::vector<GoldenCase> cases() {
   std::vector<GoldenCase> out;
-  for (const auto& entry : fs::directory_iterator(source_dir() + "/samples/asa")) {
-    if (entry.path().extension() != ".cfg") continue;
-    std::string name = entry.path().stem().string();
-    std::string sample = "samples/asa/" + entry.path().filename().string();
-    for (const char* fmt : {"text", "json", "sarif"})
-      out.push_back({sample, fmt, {}, "tests/golden/asa/" + name + "." + fmt});
+  for (const auto& dir : fs::directory_iterator(source_dir() + "/samples")) {
+    if (!dir.is_directory()) continue;
+    std::string format = dir.path().filename().string();
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+      if (!entry.is_regular_file()) continue;
+      std::string name = entry.path().stem().string();
+      std::string sample = "samples/" + format + "/" + entry.path().filename().string();
+      for (const char* fmt : {"text", "json", "sarif"})
+        out.push_back({sample, fmt, {}, "tests/golden/" + format + "/" + name + "." + fmt});
+    }
   }
   std::sort(out.begin(), out.end(),
             [](const GoldenCase& a, const GoldenCase& b) { return a.golden < b.golden; });

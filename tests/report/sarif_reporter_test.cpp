@@ -296,7 +296,7 @@ TEST(SarifReporter, ValidatesAgainstTheSarifSchema) {
 
   // The SARIF of every bundled sample, as the CLI writes it (golden files).
   std::vector<fs::path> files{out, empty};
-  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests" / "golden" / "asa"))
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(test::source_dir()) / "tests" / "golden"))
     if (e.path().extension() == ".sarif") files.push_back(e.path());
   for (const fs::path& file : files) {
     std::string cmd =
