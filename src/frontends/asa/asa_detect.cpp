@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "frontends/asa/asa_frontend.h"
-#include "frontends/asa/statement_reader.h"
+#include "frontends/common/line_reader.h"
 
 namespace fwlint::asa {
 

@@ -8,10 +8,10 @@
 #include "frontends/asa/asa_config.h"
 #include "frontends/asa/diagnostic_sink.h"
 #include "frontends/asa/extractor.h"
-#include "frontends/asa/input_check.h"
+#include "frontends/common/input_check.h"
 #include "frontends/asa/object_table.h"
 #include "frontends/asa/path_builder.h"
-#include "frontends/asa/statement_reader.h"
+#include "frontends/common/line_reader.h"
 #include "fwlint/analysis/findings.h"
 
 namespace fwlint {

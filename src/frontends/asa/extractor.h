@@ -17,7 +17,7 @@
 #include "frontends/asa/diagnostic_sink.h"
 #include "frontends/asa/object_table.h"
 #include "frontends/asa/statement_parser.h"
-#include "frontends/asa/statement_reader.h"
+#include "frontends/common/line_reader.h"
 
 namespace fwlint::asa {
 

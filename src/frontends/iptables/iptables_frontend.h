@@ -25,9 +25,6 @@ class IptablesFrontend : public Frontend {
 /// Confidence 0–100 that `head` is an iptables-save dump.
 int detect_iptables(std::string_view head);
 
-/// Lines longer than this are reported and not parsed.
-inline constexpr std::size_t kMaxParsedLineLength = 64 * 1024;
-
 /// One word of a dump line, as the ANTLR lexer split it.
 struct Word {
   std::string text;     ///< unquoted and unescaped for QUOTED tokens

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace fwlint::asa {
+namespace fwlint {
 
 enum class InputKind {
   Text,     ///< ASCII / UTF-8 (a UTF-8 BOM is skipped by `text_start`)
@@ -29,4 +29,4 @@ InputCheck check_input(std::string_view content);
 /// become U+FFFD.
 std::string utf16_to_utf8(std::string_view bytes, bool big_endian);
 
-}  // namespace fwlint::asa
+}  // namespace fwlint

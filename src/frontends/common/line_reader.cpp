@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "frontends/asa/statement_reader.h"
+#include "frontends/common/line_reader.h"
 
 #include <algorithm>
 
-namespace fwlint::asa {
+namespace fwlint {
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
@@ -63,4 +63,4 @@ bool LineReader::next(SourceLine& line) {
   return true;
 }
 
-}  // namespace fwlint::asa
+}  // namespace fwlint

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /// \file
-/// Splits an ASA configuration into physical lines without copying it.
+/// Splits a configuration into physical lines without copying it (every
+/// line-oriented frontend uses it).
 /// The parser only ever sees one line at a time, so a 100 MB line or a
 /// million-line file costs one pass over the bytes.
 #pragma once
@@ -12,10 +13,10 @@
 
 #include "fwlint/model/source_location.h"
 
-namespace fwlint::asa {
+namespace fwlint {
 
-/// Longest line the grammar is run on. Real ASA commands stay far below
-/// (the CLI limits a command to a few hundred characters); anything longer
+/// Longest line a grammar is run on. Real commands and rules stay far below
+/// (an ASA command is at most a few hundred characters); anything longer
 /// is reported instead of parsed so a hostile line cannot cost more than
 /// one linear scan.
 inline constexpr std::size_t kMaxParsedLineLength = 64 * 1024;
@@ -56,4 +57,4 @@ class LineReader {
   std::uint32_t number_ = 0;
 };
 
-}  // namespace fwlint::asa
+}  // namespace fwlint

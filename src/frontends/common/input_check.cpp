@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "frontends/asa/input_check.h"
+#include "frontends/common/input_check.h"
 
 #include <algorithm>
 #include <cstdint>
 
-namespace fwlint::asa {
+namespace fwlint {
 namespace {
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
@@ -130,4 +130,4 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
-}  // namespace fwlint::asa
+}  // namespace fwlint
