@@ -15,6 +15,7 @@
 #include "frontends/asa/asa_frontend.h"
 #include "fwlint/analysis/evaluator.h"
 #include "fwlint/analysis/findings.h"
+#include "frontends/frontend_test_util.h"
 
 namespace fwlint::asa::test {
 
@@ -35,22 +36,9 @@ inline std::string two_interfaces() {
          " ip address 10.0.0.1 255.255.255.0\n";
 }
 
-inline std::vector<const Diagnostic*> diagnostics(const ParseResult& r, const std::string& id) {
-  std::vector<const Diagnostic*> out;
-  for (const auto& d : r.diagnostics)
-    if (d.id == id) out.push_back(&d);
-  return out;
-}
-
-inline std::size_t count(const ParseResult& r, const std::string& id) { return diagnostics(r, id).size(); }
-
-inline std::string dump_diagnostics(const ParseResult& r) {
-  std::string s;
-  for (const auto& d : r.diagnostics)
-    s += d.id + " " + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + " " +
-         d.message + "\n";
-  return s;
-}
+using fwlint::test::count;
+using fwlint::test::diagnostics;
+using fwlint::test::dump_diagnostics;
 
 inline const RuleList* list(const ParseResult& r, const std::string& name) {
   for (const auto& l : r.policy.lists)

@@ -13,6 +13,7 @@
 #include "frontends/iptables/iptables_frontend.h"
 #include "fwlint/analysis/evaluator.h"
 #include "fwlint/analysis/findings.h"
+#include "frontends/frontend_test_util.h"
 
 namespace fwlint::iptables::test {
 
@@ -27,21 +28,9 @@ inline std::string filter(const std::string& rules, const std::string& output_po
          extra_chains + rules + "COMMIT\n";
 }
 
-inline std::vector<const Diagnostic*> diagnostics(const ParseResult& r, const std::string& id) {
-  std::vector<const Diagnostic*> out;
-  for (const auto& d : r.diagnostics)
-    if (d.id == id) out.push_back(&d);
-  return out;
-}
-
-inline std::size_t count(const ParseResult& r, const std::string& id) { return diagnostics(r, id).size(); }
-
-inline std::string dump_diagnostics(const ParseResult& r) {
-  std::string s;
-  for (const auto& d : r.diagnostics)
-    s += d.id + " " + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + " " + d.message + "\n";
-  return s;
-}
+using fwlint::test::count;
+using fwlint::test::diagnostics;
+using fwlint::test::dump_diagnostics;
 
 inline const Path* path(const ParseResult& r, const std::string& name) {
   for (const auto& p : r.policy.paths)
