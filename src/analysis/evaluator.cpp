@@ -189,30 +189,49 @@ class Evaluator {
 
   /// Builds the match cube of `r` split into the part it certainly matches
   /// and the part it may match; both are empty when the rule cannot apply.
-  void match_cubes(const Rule& r, const Cube& cube, Cube& sure, std::vector<Cube>& maybe) {
+  /// `why_maybe` says why the rule only may match, when the reason is not
+  /// the rule's own unknown flag.
+  void match_cubes(const Rule& r, const Cube& cube, Cube& sure, std::vector<Cube>& maybe,
+                   std::string& why_maybe) {
     const Match& m = r.match;
+    // The cube describes request packets. For replies, a rule's source side
+    // is the request's destination (the server) and vice versa.
+    const bool reply = ctx_.reply;
+    const AddressMatch& server = reply ? m.src : m.dst;
+    const AddressMatch& client = reply ? m.dst : m.src;
+    const PortSet& server_ports = reply ? m.src_ports : m.dst_ports;
+    const PortSet& client_ports = reply ? m.dst_ports : m.src_ports;
     // Cheap rejection before any set is built: most rules of a long ACL
     // differ from the piece in protocol or destination port.
-    if (!m.protocols.intersects(cube.protocols) || !m.dst_ports.intersects(cube.dst_ports)) {
+    if (!m.protocols.intersects(cube.protocols) || !server_ports.intersects(cube.dst_ports) ||
+        !(m.directions & (reply ? kDirReply : kDirOriginal)) || !(client.types & ctx_.client_type) ||
+        !(server.types & kTypeUnicast)) {
       sure = Cube{};
       return;
     }
-    if (!interface_matches(m.in_interface, m.in_interface_negated, ctx_.in_interface) ||
-        !interface_matches(m.out_interface, m.out_interface_negated, ctx_.out_interface)) {
+    Tristate in = interface_matches(m.in_interface, m.in_interface_negated, ctx_.in_interface,
+                                    ctx_.unused_interfaces);
+    Tristate out = interface_matches(m.out_interface, m.out_interface_negated, ctx_.out_interface,
+                                     ctx_.unused_interfaces);
+    if (in == Tristate::No || out == Tristate::No) {
       sure = Cube{};
       return;
     }
-    AtomMatch atoms = match_atoms(m.dst, ctx_);
-    sure = Cube{m.protocols, m.src_ports, m.dst_ports, m.src.addresses,
-                atoms.sure, m.dst.addresses, m.states};
+    if (in == Tristate::Maybe || out == Tristate::Maybe) {
+      const std::string& which = in == Tristate::Maybe ? m.in_interface : m.out_interface;
+      why_maybe = "matches on interface " + which + ", which this check does not pin (--from/--to)";
+    }
+    AtomMatch atoms = match_atoms(server, ctx_);
+    sure = Cube{m.protocols, client_ports, server_ports, client.addresses,
+                atoms.sure, server.addresses, m.states};
     bool allow = r.action.kind == ActionKind::Allow;
-    if (m.unknown) {
+    if (m.unknown || !why_maybe.empty()) {
       // Same coverage rules as below; the whole covered part is uncertain.
       Cube all = sure;
       if (!allow) {
         all.dst_atoms = atoms.sure.unite(atoms.maybe);
-        if (!m.dst.names.empty()) all.dst_addresses = IpSet::all();
-        if (!m.src.names.empty()) all.src = IpSet::all();
+        if (!server.names.empty()) all.dst_addresses = IpSet::all();
+        if (!client.names.empty()) all.src = IpSet::all();
       }
       maybe.push_back(std::move(all));
       sure = Cube{};
@@ -221,15 +240,15 @@ class Evaluator {
     // A permit restricted to addresses or to other names cannot be relied on
     // for a domain (DESIGN.md §4): only certain coverage grants anything.
     if (allow) return;
-    if (!atoms.maybe.empty() || !m.dst.names.empty()) {
+    if (!atoms.maybe.empty() || !server.names.empty()) {
       Cube c = sure;
       c.dst_atoms = atoms.maybe;
-      c.dst_addresses = m.dst.names.empty() ? IpSet{} : m.dst.addresses.complement();
+      c.dst_addresses = server.names.empty() ? IpSet{} : server.addresses.complement();
       maybe.push_back(std::move(c));
     }
-    if (!m.src.names.empty()) {
+    if (!client.names.empty()) {
       Cube c = sure;
-      c.src = m.src.addresses.complement();
+      c.src = client.addresses.complement();
       c.dst_atoms = atoms.sure.unite(atoms.maybe);
       maybe.push_back(std::move(c));
     }
@@ -254,7 +273,8 @@ class Evaluator {
 
       Cube sure;
       std::vector<Cube> maybe;
-      match_cubes(rule, s.cube, sure, maybe);
+      std::string why_maybe;
+      match_cubes(rule, s.cube, sure, maybe, why_maybe);
       sure = sure.intersect(s.cube);
       for (auto& c : maybe) c = c.intersect(s.cube);
       std::erase_if(maybe, [](const Cube& c) { return c.empty(); });
@@ -281,7 +301,7 @@ class Evaluator {
       for (auto& c : disjoint_maybe) {
         State m = s;
         m.cube = std::move(c);
-        apply_maybe(std::move(m), rule, last_match, work, out);
+        apply_maybe(std::move(m), rule, why_maybe, last_match, work, out);
       }
       if (sure.empty()) return;
       s.cube = std::move(sure);
@@ -361,11 +381,12 @@ class Evaluator {
   }
 
   /// A rule that may or may not match the piece in `s`.
-  void apply_maybe(State s, const Rule& rule, bool last_match, std::vector<State>& work,
-                   std::vector<Piece>& out) {
+  void apply_maybe(State s, const Rule& rule, const std::string& why_maybe, bool last_match,
+                   std::vector<State>& work, std::vector<Piece>& out) {
     Decider d = decider_for(rule, rule.match.unknown && !rule.match.unknown_reason.empty()
                                       ? rule.match.unknown_reason.c_str()
-                                      : "may match");
+                                  : !why_maybe.empty() ? why_maybe.c_str()
+                                                       : "may match");
     switch (rule.action.kind) {
       case ActionKind::Allow:
       case ActionKind::Block: {
@@ -452,22 +473,23 @@ std::vector<Piece> evaluate_list(const Policy& policy, int list, const Cube& spa
   return ev.run(std::move(s));
 }
 
-std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const Cube& space,
-                                 const EvalContext& ctx) {
-  EvalContext path_ctx = ctx;
-  path_ctx.in_interface = path.in_interface;
-  path_ctx.out_interface = path.out_interface;
+namespace {
+
+/// Passes `space` through `stages` in order: a packet is allowed only when
+/// each stage allows it; blocked when any stage certainly blocks it.
+std::vector<Piece> evaluate_stages(const Policy& policy, const std::vector<Stage>& stages,
+                                   const Cube& space, const EvalContext& ctx) {
   std::vector<Piece> current;
   if (space.empty()) return current;
   current.push_back(Piece{space, Verdict::Allowed, {}});
-  for (const Stage& stage : path.stages) {
+  for (const Stage& stage : stages) {
     std::vector<Piece> next;
     for (auto& p : current) {
       if (p.verdict == Verdict::Blocked) {
         next.push_back(std::move(p));
         continue;
       }
-      for (auto& q : evaluate_list(policy, stage.list, p.cube, path_ctx)) {
+      for (auto& q : evaluate_list(policy, stage.list, p.cube, ctx)) {
         Piece r;
         r.cube = std::move(q.cube);
         if (q.verdict == Verdict::Blocked) {
@@ -491,6 +513,31 @@ std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const C
     current = std::move(next);
   }
   return current;
+}
+
+EvalContext context_for(const Path& path, const EvalContext& ctx, bool reply) {
+  EvalContext c = ctx;
+  // A reply enters where the request left and leaves where it entered.
+  c.in_interface = reply ? path.out_interface : path.in_interface;
+  c.out_interface = reply ? path.in_interface : path.out_interface;
+  c.unused_interfaces = path.unused_interfaces;
+  c.client_type = path.client_type;
+  c.reply = reply;
+  return c;
+}
+
+}  // namespace
+
+std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const Cube& space,
+                                 const EvalContext& ctx) {
+  return evaluate_stages(policy, path.stages, space, context_for(path, ctx, false));
+}
+
+std::vector<Piece> evaluate_replies(const Policy& policy, const Path& path, const Cube& requests,
+                                    const EvalContext& ctx) {
+  Cube replies = requests;
+  replies.states = kStateEstablished;
+  return evaluate_stages(policy, path.reply_stages, replies, context_for(path, ctx, true));
 }
 
 }  // namespace fwlint

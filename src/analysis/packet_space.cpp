@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fwlint/analysis/packet_space.h"
 
+#include <algorithm>
+
 namespace fwlint {
 
 bool Cube::empty() const {
@@ -126,14 +128,26 @@ AtomMatch match_atoms(const AddressMatch& dst, const EvalContext& ctx) {
   return m;
 }
 
-bool interface_matches(const std::string& pattern, bool negated, const std::string& iface) {
-  if (pattern.empty()) return true;
-  bool hit;
+namespace {
+
+bool pattern_names(const std::string& pattern, const std::string& iface) {
   if (pattern.back() == '+')
-    hit = iface.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
-  else
-    hit = iface == pattern;
-  return hit != negated;
+    return iface.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return iface == pattern;
+}
+
+}  // namespace
+
+Tristate interface_matches(const std::string& pattern, bool negated, const std::string& iface,
+                           const std::vector<std::string>& unused) {
+  if (pattern.empty()) return Tristate::Yes;
+  if (!iface.empty()) return pattern_names(pattern, iface) != negated ? Tristate::Yes : Tristate::No;
+  // Not pinned: some interface outside `unused`. Only a pattern naming
+  // nothing but unused interfaces has a certain answer.
+  bool only_unused = pattern.back() != '+' &&
+                     std::find(unused.begin(), unused.end(), pattern) != unused.end();
+  if (!only_unused) return Tristate::Maybe;
+  return negated ? Tristate::Yes : Tristate::No;
 }
 
 }  // namespace fwlint

@@ -47,11 +47,60 @@ IpSet family_part(const IpSet& s, Family f) {
   return f == Family::V4 ? IpSet{s.v4, {}} : IpSet{{}, s.v6};
 }
 
+/// A piece of the requirement space with its verdict for the whole
+/// exchange: requests and, where the path filters them, replies.
+struct CheckedPiece {
+  Piece piece;
+  bool by_replies = false;  ///< the replies decided the verdict
+};
+
+void add_reply_deciders(std::vector<Decider>& to, const std::vector<Decider>& from) {
+  for (Decider d : from) {
+    d.description = "replies: " + d.description;
+    to.push_back(std::move(d));
+  }
+}
+
+/// Follows every request piece that may pass with its replies. A request
+/// that is allowed needs its replies accepted; a request that may be
+/// allowed whose replies are certainly dropped cannot work either way.
+std::vector<CheckedPiece> check_replies(const Policy& policy, const Path& path,
+                                        std::vector<Piece> requests, const EvalContext& ctx) {
+  std::vector<CheckedPiece> out;
+  for (auto& request : requests) {
+    if (request.verdict == Verdict::Blocked || path.reply_stages.empty()) {
+      out.push_back(CheckedPiece{std::move(request), false});
+      continue;
+    }
+    for (auto& reply : evaluate_replies(policy, path, request.cube, ctx)) {
+      CheckedPiece c;
+      c.piece.cube = reply.cube;
+      c.piece.cube.states = request.cube.states;
+      if (reply.verdict == Verdict::Blocked) {
+        c.piece.verdict = Verdict::Blocked;
+        c.by_replies = true;
+        c.piece.decided_by = std::move(reply.decided_by);
+      } else if (reply.verdict == Verdict::Unknown) {
+        c.piece.verdict = Verdict::Unknown;
+        c.by_replies = request.verdict == Verdict::Allowed;
+        if (!c.by_replies) c.piece.decided_by = request.decided_by;
+        add_reply_deciders(c.piece.decided_by, reply.decided_by);
+      } else {
+        c.piece.verdict = request.verdict;
+        c.piece.decided_by = request.decided_by;
+        if (request.verdict == Verdict::Allowed) add_reply_deciders(c.piece.decided_by, reply.decided_by);
+      }
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
 /// Groups evaluated pieces into flows: pieces with the same verdict and
 /// deciding lines are merged whenever they differ in one dimension only
 /// (sources, source ports, domains or ports), so splits caused by unrelated
 /// rules vanish.
-std::vector<Flow> group_flows(Transport transport, const std::vector<Piece>& pieces,
+std::vector<Flow> group_flows(Transport transport, const std::vector<CheckedPiece>& pieces,
                               const EvalContext& ctx, const IpSet& all_sources) {
   struct Part {
     PortSet source_ports;
@@ -59,13 +108,14 @@ std::vector<Flow> group_flows(Transport transport, const std::vector<Piece>& pie
     AtomSet atoms;
     PortSet ports;
   };
-  using Key = std::pair<Verdict, std::vector<std::string>>;
+  using Key = std::tuple<Verdict, bool, std::vector<std::string>>;
   std::map<Key, std::pair<const Piece*, std::vector<Part>>> groups;
-  for (const auto& p : pieces) {
+  for (const auto& checked : pieces) {
+    const Piece& p = checked.piece;
     std::vector<std::string> deciders;
     for (const auto& d : p.decided_by)
       deciders.push_back(std::to_string(d.location.line) + ":" + d.description);
-    auto& g = groups[Key{p.verdict, std::move(deciders)}];
+    auto& g = groups[Key{p.verdict, checked.by_replies, std::move(deciders)}];
     g.first = &p;
     g.second.push_back(Part{p.cube.src_ports, p.cube.src, p.cube.dst_atoms, p.cube.dst_ports});
   }
@@ -103,7 +153,8 @@ std::vector<Flow> group_flows(Transport transport, const std::vector<Piece>& pie
       f.sources = part.sources;
       f.source_ports = part.source_ports;
       f.all_sources = part.sources == all_sources;
-      f.verdict = key.first;
+      f.verdict = std::get<0>(key);
+      f.by_replies = std::get<1>(key);
       f.decided_by = group.first->decided_by;
       flows.push_back(std::move(f));
     }
@@ -135,8 +186,19 @@ void add_findings(CheckResult& check) {
       std::string why;
       for (const auto& d : flow.decided_by)
         if (d.location.known() && why.empty()) why = d.description;
-      f.message = check.sdk + ": cannot decide whether " + what + to + from +
-                  " is allowed" + (why.empty() ? "" : " (" + why + ")");
+      f.message = check.sdk + ": cannot decide whether " +
+                  (flow.by_replies ? "replies to " + what + to + from + " are accepted"
+                                   : what + to + from + " is allowed") +
+                  (why.empty() ? "" : " (" + why + ")");
+      check.findings.push_back(std::move(f));
+      continue;
+    }
+    std::string by = f.where.known() ? " by line " + std::to_string(f.where.line) : "";
+    if (flow.by_replies) {
+      f.id = finding_id::kReplyBlocked;
+      f.severity = Severity::Error;
+      f.message = check.sdk + ": replies to " + what + to + from + " are dropped" + by +
+                  "; the connection cannot be set up (accept ESTABLISHED packets)";
       check.findings.push_back(std::move(f));
       continue;
     }
@@ -149,7 +211,6 @@ void add_findings(CheckResult& check) {
           other.source_ports.intersects(flow.source_ports))
         ports_open_elsewhere = true;
     f.severity = Severity::Error;
-    std::string by = f.where.known() ? " by line " + std::to_string(f.where.line) : "";
     if (ports_open_elsewhere && !flow.domains.empty()) {
       f.id = finding_id::kDomainNotCovered;
       f.message = check.sdk + ": required domain " + join(flow.domains) + " is not covered on " +
@@ -201,7 +262,7 @@ CheckResult check_one(const Policy& policy, const Path& path, const SdkRequireme
     else
       space.dst_atoms = AtomSet::range(0, static_cast<std::uint32_t>(ctx.domains.size() - 1));
     space.states = kStateNew;
-    auto pieces = evaluate_path(policy, path, space, ctx);
+    auto pieces = check_replies(policy, path, evaluate_path(policy, path, space, ctx), ctx);
     auto flows = group_flows(t, pieces, ctx, sources);
     r.flows.insert(r.flows.end(), flows.begin(), flows.end());
   }

@@ -55,6 +55,7 @@ Json flow_json(const Flow& flow) {
     j["source_ports"] = std::move(source_ports);
   }
   j["verdict"] = verdict_word(flow.verdict);
+  j["decided_on"] = flow.by_replies ? "replies" : "requests";
   Json deciders = Json::array();
   for (const auto& d : flow.decided_by) deciders.push_back(decider_json(d));
   j["decided_by"] = std::move(deciders);

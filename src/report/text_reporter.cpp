@@ -302,6 +302,7 @@ void write_flow(std::ostream& out, const Painter& paint, const Flow& flow) {
         << (sources.empty() ? std::string("no source") : join_limited(sources, kMaxListed));
   }
   if (!flow.source_ports.is_all()) out << " source port " << compact_ports(flow.source_ports);
+  if (flow.by_replies) out << ": replies";
   if (flow.verdict != Verdict::Allowed && !flow.decided_by.empty()) {
     out << (flow.verdict == Verdict::Blocked ? " by " : " because of ")
         << deciders_text(flow.decided_by);

@@ -89,7 +89,9 @@ TEST(JsonReporter, CheckFlowsAndFindings) {
   ASSERT_EQ(c["flows"].size(), 3u);
   const json& allowed = c["flows"][0];
   EXPECT_EQ(keys(allowed),
-            (std::vector<std::string>{"decided_by", "domains", "ports", "protocol", "verdict"}));
+            (std::vector<std::string>{"decided_by", "decided_on", "domains", "ports", "protocol",
+                                      "verdict"}));
+  EXPECT_EQ(allowed["decided_on"], "requests");
   EXPECT_EQ(allowed["protocol"], "tcp");
   EXPECT_EQ(allowed["ports"], json::parse("[[80,80],[443,443],[5866,6000]]"));
   EXPECT_EQ(allowed["verdict"], "allowed");

@@ -20,7 +20,7 @@ TEST(RuleCatalog, HoldsEveryFindingIdInOrder) {
   const std::vector<std::string> ids = {
       finding_id::kPortBlocked,         finding_id::kDomainNotCovered,
       finding_id::kNeedsCloudProxy,     finding_id::kResultUnknown,
-      finding_id::kUnrecognizedLine,    finding_id::kUndefinedReference,
+      finding_id::kReplyBlocked,        finding_id::kUnrecognizedLine,    finding_id::kUndefinedReference,
       finding_id::kDuplicateDefinition, finding_id::kReferenceCycle,
       finding_id::kUnsupportedConstruct, finding_id::kUnreadableInput,
       "FWL107"};  // invalid-pack, reported by the pack loader
@@ -37,6 +37,7 @@ TEST(RuleCatalog, SlugsMatchTheFindingsHeader) {
   EXPECT_EQ(find_rule("FWL002")->name, "required-domain-not-covered");
   EXPECT_EQ(find_rule("FWL003")->name, "sdk-needs-cloud-proxy");
   EXPECT_EQ(find_rule("FWL004")->name, "result-unknown");
+  EXPECT_EQ(find_rule("FWL005")->name, "return-traffic-blocked");
   EXPECT_EQ(find_rule("FWL101")->name, "unrecognized-line");
   EXPECT_EQ(find_rule("FWL102")->name, "undefined-reference");
   EXPECT_EQ(find_rule("FWL103")->name, "duplicate-definition");
@@ -83,6 +84,7 @@ TEST(RuleCatalog, DefaultSeverities) {
   EXPECT_EQ(find_rule("FWL002")->default_severity, Severity::Error);
   EXPECT_EQ(find_rule("FWL003")->default_severity, Severity::Note);
   EXPECT_EQ(find_rule("FWL004")->default_severity, Severity::Warning);
+  EXPECT_EQ(find_rule("FWL005")->default_severity, Severity::Error);
   EXPECT_EQ(find_rule("FWL106")->default_severity, Severity::Error);
 }
 

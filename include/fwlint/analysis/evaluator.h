@@ -39,4 +39,11 @@ std::vector<Piece> evaluate_list(const Policy& policy, int list, const Cube& spa
 std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const Cube& space,
                                  const EvalContext& ctx);
 
+/// Evaluates the replies to the requests in `requests` (given in request
+/// coordinates: source = client, destination = server) through the
+/// path's reply stages, as ESTABLISHED packets. Every point is Allowed when
+/// the path has no reply stages (the device passes replies itself).
+std::vector<Piece> evaluate_replies(const Policy& policy, const Path& path, const Cube& requests,
+                                    const EvalContext& ctx);
+
 }  // namespace fwlint

@@ -20,6 +20,7 @@ inline constexpr const char* kPortBlocked = "FWL001";          // required-port-
 inline constexpr const char* kDomainNotCovered = "FWL002";     // required-domain-not-covered
 inline constexpr const char* kNeedsCloudProxy = "FWL003";      // sdk-needs-cloud-proxy
 inline constexpr const char* kResultUnknown = "FWL004";        // result-unknown
+inline constexpr const char* kReplyBlocked = "FWL005";         // return-traffic-blocked
 inline constexpr const char* kUnrecognizedLine = "FWL101";     // unrecognized-line
 inline constexpr const char* kUndefinedReference = "FWL102";   // undefined-reference
 inline constexpr const char* kDuplicateDefinition = "FWL103";  // duplicate-definition
@@ -40,6 +41,9 @@ struct Flow {
   /// matched on source ports (e.g. `permit tcp host A eq https any`).
   PortSet source_ports = PortSet::all();
   Verdict verdict = Verdict::Unknown;
+  /// The verdict was decided on the replies (a stateless reply direction,
+  /// iptables INPUT / FORWARD), not on the requests.
+  bool by_replies = false;
   std::vector<Decider> decided_by;
 };
 

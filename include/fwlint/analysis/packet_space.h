@@ -43,8 +43,15 @@ struct EvalContext {
   /// Optional resolutions of atoms to addresses (`--resolve NAME=CIDR`),
   /// indexed like `domains`; an empty set = unresolved.
   std::vector<IpSet> resolutions;
+  /// Interfaces of the packet being evaluated; empty = not pinned.
   std::string in_interface;
   std::string out_interface;
+  std::vector<std::string> unused_interfaces;  ///< see Path::unused_interfaces
+  std::uint16_t client_type = kTypeUnicast;    ///< see Path::client_type
+  /// The cube describes request packets, but rules are applied to their
+  /// replies: a rule's source side is matched against the cube's destination
+  /// and vice versa, and only rules for the reply direction apply.
+  bool reply = false;
   /// Upper bound on pieces produced for one path before the remainder is
   /// declared unknown (keeps pathological policies bounded).
   std::size_t piece_budget = 200000;
@@ -59,8 +66,12 @@ struct AtomMatch {
 /// Classifies the atoms of `ctx` against a rule's destination side.
 AtomMatch match_atoms(const AddressMatch& dst, const EvalContext& ctx);
 
-/// Whether an interface constraint of a rule admits `iface`
-/// (empty constraint = any; trailing '+' = prefix).
-bool interface_matches(const std::string& pattern, bool negated, const std::string& iface);
+enum class Tristate : std::uint8_t { No, Yes, Maybe };
+
+/// Whether an interface constraint of a rule admits `iface` (empty
+/// constraint = any; trailing '+' = prefix). An empty `iface` is not pinned:
+/// it is some interface other than `unused`, so the answer may be Maybe.
+Tristate interface_matches(const std::string& pattern, bool negated, const std::string& iface,
+                           const std::vector<std::string>& unused = {});
 
 }  // namespace fwlint

@@ -18,8 +18,16 @@
 
 namespace fwlint {
 
+/// Where the clients are relative to the device (`--mode`).
+enum class PathMode {
+  Auto,     ///< the frontend decides, or checks both and labels each path
+  Host,     ///< clients are the device itself
+  Gateway,  ///< clients are behind the device
+};
+
 /// What the user said about the traffic to check, in dialect-neutral terms.
 struct PathOptions {
+  PathMode mode = PathMode::Auto;
   std::vector<std::string> from_interfaces;  ///< empty = the frontend's default
   std::string to_interface;                  ///< empty = the frontend's default
   bool ipv6 = false;                         ///< evaluate IPv6 as well as IPv4

@@ -29,12 +29,41 @@ enum ConnState : std::uint8_t {
   kStateAll = 31,
 };
 
+/// Which direction of a tracked connection a packet travels (iptables
+/// `--ctdir`), as a bit mask.
+enum ConnDirection : std::uint8_t {
+  kDirOriginal = 1,  ///< client -> server: the requirement's flows
+  kDirReply = 2,     ///< server -> client: their replies
+  kDirBoth = 3,
+};
+
+/// Kernel address types (iptables `-m addrtype`), as a bit mask. The
+/// evaluator knows the type of each side of a checked flow: Agora's servers
+/// are UNICAST, the client is UNICAST behind a gateway and LOCAL on a host.
+enum AddressType : std::uint16_t {
+  kTypeUnspec = 1 << 0,
+  kTypeUnicast = 1 << 1,
+  kTypeLocal = 1 << 2,
+  kTypeBroadcast = 1 << 3,
+  kTypeAnycast = 1 << 4,
+  kTypeMulticast = 1 << 5,
+  kTypeBlackhole = 1 << 6,
+  kTypeUnreachable = 1 << 7,
+  kTypeProhibit = 1 << 8,
+  kTypeThrow = 1 << 9,
+  kTypeNat = 1 << 10,
+  kTypeXresolve = 1 << 11,
+  kTypeAll = (1 << 12) - 1,
+};
+
 /// Destination (or source) side of a match: addresses plus DNS names.
 struct AddressMatch {
   IpSet addresses = IpSet::all();
   /// FQDN / wildcard names this side also matches (ASA `fqdn` objects,
   /// pf hostnames left unresolved). Names never widen `addresses`.
   std::vector<DomainName> names;
+  /// Address types this side may have (AddressType bits); narrows `addresses`.
+  std::uint16_t types = kTypeAll;
 
   static AddressMatch any() { return {}; }
   static AddressMatch none() { return {IpSet{}, {}}; }
@@ -48,6 +77,7 @@ struct Match {
   AddressMatch src;
   AddressMatch dst;
   std::uint8_t states = kStateAll;
+  std::uint8_t directions = kDirBoth;  ///< ConnDirection bits
   /// Interface constraints; empty = any. A trailing '+' is a prefix wildcard.
   std::string in_interface;
   std::string out_interface;
@@ -118,9 +148,20 @@ struct Stage {
 /// are assumed when the user gave none.
 struct Path {
   std::string name;  ///< "inside -> outside"
+  /// Interfaces of the request direction; empty = not pinned (any interface
+  /// but `unused_interfaces`): a rule on an interface is then unknown.
   std::string in_interface;
   std::string out_interface;
   std::vector<Stage> stages;
+  /// Stages the replies of an allowed flow must pass, evaluated on the reply
+  /// packet (addresses, ports and interfaces swapped, state ESTABLISHED).
+  /// Empty for stateful devices, which pass replies themselves (ASA, pf).
+  std::vector<Stage> reply_stages;
+  /// Interfaces the traffic certainly does not use where an interface is
+  /// not pinned ("lo" for a host's Internet traffic).
+  std::vector<std::string> unused_interfaces;
+  /// Address type of the clients as the device sees them (AddressType).
+  std::uint16_t client_type = kTypeUnicast;
   IpSet default_sources = IpSet::all();
   std::string sources_description;  ///< why those sources ("connected subnet of inside")
 };
