@@ -91,6 +91,7 @@ access-group inside_in in interface inside)",
           "it the newest version the pack knows is checked. `--source CIDR` limits the check to "
           "the clients that use the SDK.\n\n" +
           std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtc-web"},
   });
 
   // ---------------------------------------------------------------- FWL002
@@ -150,6 +151,7 @@ access-group inside_in in interface inside)",
           "Rules that name exact hosts still count for those hosts: `ap-web-1.agora.io` is "
           "covered by line 19 above.\n\n" +
           std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL003
@@ -250,6 +252,7 @@ access-group inside_in in interface inside)",
           "A check with unknown parts and no blocked part ends UNKNOWN, not PASS. Parse-level "
           "findings (FWL101 to FWL105) often explain where the doubt comes from.\n\n" +
           std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtc-web"},
   });
 
   // ---------------------------------------------------------------- FWL005
@@ -306,6 +309,7 @@ COMMIT)",
           "itself is unknown but the replies are certainly dropped, the flow cannot work either "
           "way and FWL005 is still reported.\n\n" +
           std::string(kSuppressionNote),
+      .example_args = {"--mode", "host", "--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL101
@@ -346,6 +350,7 @@ access-group inside_in in interface inside)",
           "not reported when the frontend knows to ignore them; the file's status is `partial` "
           "whenever FWL101 is reported.\n\n" +
           std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtc-web"},
   });
 
   // ---------------------------------------------------------------- FWL102
@@ -391,6 +396,7 @@ access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any object-g
 access-list inside_in extended deny ip any any
 access-group inside_in in interface inside)",
       .notes = std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL103
@@ -434,6 +440,7 @@ access-list inside_in extended permit ip object CLIENTS any
 access-list inside_in extended deny ip any any
 access-group inside_in in interface inside)",
       .notes = std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL104
@@ -480,6 +487,7 @@ access-list inside_in extended permit ip object-group CLIENTS any
 access-list inside_in extended deny ip any any
 access-group inside_in in interface inside)",
       .notes = std::string(kSuppressionNote),
+      .example_args = {"--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL105

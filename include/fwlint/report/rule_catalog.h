@@ -37,6 +37,10 @@ struct RuleInfo {
   std::string example_failing_label{};  ///< empty = "Failing configuration (Cisco ASA):"
   std::string example_fixed_label{};    ///< empty = "Fixed configuration:"
   std::string notes;                  ///< notes and suppression
+  /// Command-line options the example is checked with; tests run both
+  /// configurations with them (the failing one must report the id, the
+  /// fixed one must not). Empty = the example is not a checkable config.
+  std::vector<std::string> example_args{};
 };
 
 /// Every rule, in a stable order (SARIF ruleIndex is the position here).
