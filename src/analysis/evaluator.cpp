@@ -209,10 +209,14 @@ class Evaluator {
       sure = Cube{};
       return;
     }
-    Tristate in = interface_matches(m.in_interface, m.in_interface_negated, ctx_.in_interface,
-                                    ctx_.unused_interfaces);
-    Tristate out = interface_matches(m.out_interface, m.out_interface_negated, ctx_.out_interface,
-                                     ctx_.unused_interfaces);
+    Tristate in = ctx_.no_in_interface
+                      ? interface_matches_none(m.in_interface, m.in_interface_negated)
+                      : interface_matches(m.in_interface, m.in_interface_negated, ctx_.in_interface,
+                                          ctx_.unused_interfaces);
+    Tristate out = ctx_.no_out_interface
+                       ? interface_matches_none(m.out_interface, m.out_interface_negated)
+                       : interface_matches(m.out_interface, m.out_interface_negated,
+                                           ctx_.out_interface, ctx_.unused_interfaces);
     if (in == Tristate::No || out == Tristate::No) {
       sure = Cube{};
       return;
@@ -521,6 +525,8 @@ EvalContext context_for(const Path& path, const EvalContext& ctx, bool reply) {
   c.in_interface = reply ? path.out_interface : path.in_interface;
   c.out_interface = reply ? path.in_interface : path.out_interface;
   c.unused_interfaces = path.unused_interfaces;
+  c.no_in_interface = path.sent_by_device && !reply;
+  c.no_out_interface = path.sent_by_device && reply;
   c.client_type = path.client_type;
   c.reply = reply;
   return c;

@@ -138,6 +138,11 @@ bool pattern_names(const std::string& pattern, const std::string& iface) {
 
 }  // namespace
 
+Tristate interface_matches_none(const std::string& pattern, bool negated) {
+  if (pattern.empty()) return Tristate::Yes;
+  return negated ? Tristate::Yes : Tristate::No;
+}
+
 Tristate interface_matches(const std::string& pattern, bool negated, const std::string& iface,
                            const std::vector<std::string>& unused) {
   if (pattern.empty()) return Tristate::Yes;

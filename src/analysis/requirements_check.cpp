@@ -99,7 +99,8 @@ std::vector<CheckedPiece> check_replies(const Policy& policy, const Path& path,
 /// Groups evaluated pieces into flows: pieces with the same verdict and
 /// deciding lines are merged whenever they differ in one dimension only
 /// (sources, source ports, domains or ports), so splits caused by unrelated
-/// rules vanish.
+/// rules vanish. Unknown pieces group by their first reason alone and list
+/// every line that contributed doubt: the user has one thing to look at.
 std::vector<Flow> group_flows(Transport transport, const std::vector<CheckedPiece>& pieces,
                               const EvalContext& ctx, const IpSet& all_sources) {
   struct Part {
@@ -108,23 +109,31 @@ std::vector<Flow> group_flows(Transport transport, const std::vector<CheckedPiec
     AtomSet atoms;
     PortSet ports;
   };
+  struct Group {
+    std::vector<Decider> deciders;
+    std::vector<Part> parts;
+  };
+  auto decider_key = [](const Decider& d) { return std::to_string(d.location.line) + ":" + d.description; };
   using Key = std::tuple<Verdict, bool, std::vector<std::string>>;
-  std::map<Key, std::pair<const Piece*, std::vector<Part>>> groups;
+  std::map<Key, Group> groups;
   for (const auto& checked : pieces) {
     const Piece& p = checked.piece;
     std::vector<std::string> deciders;
+    for (const auto& d : p.decided_by) {
+      deciders.push_back(decider_key(d));
+      if (p.verdict == Verdict::Unknown) break;
+    }
+    Group& g = groups[Key{p.verdict, checked.by_replies, std::move(deciders)}];
     for (const auto& d : p.decided_by)
-      deciders.push_back(std::to_string(d.location.line) + ":" + d.description);
-    auto& g = groups[Key{p.verdict, checked.by_replies, std::move(deciders)}];
-    g.first = &p;
-    g.second.push_back(Part{p.cube.src_ports, p.cube.src, p.cube.dst_atoms, p.cube.dst_ports});
+      if (std::find(g.deciders.begin(), g.deciders.end(), d) == g.deciders.end()) g.deciders.push_back(d);
+    g.parts.push_back(Part{p.cube.src_ports, p.cube.src, p.cube.dst_atoms, p.cube.dst_ports});
   }
   // Merging passes are cubic in the worst case; beyond this many parts per group the
   // flows are reported as evaluated.
   constexpr std::size_t kMergeLimit = 300;
   std::vector<Flow> flows;
   for (auto& [key, group] : groups) {
-    auto& parts = group.second;
+    auto& parts = group.parts;
     for (bool merged = parts.size() <= kMergeLimit; merged;) {
       merged = false;
       for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -155,7 +164,7 @@ std::vector<Flow> group_flows(Transport transport, const std::vector<CheckedPiec
       f.all_sources = part.sources == all_sources;
       f.verdict = std::get<0>(key);
       f.by_replies = std::get<1>(key);
-      f.decided_by = group.first->decided_by;
+      f.decided_by = group.deciders;
       flows.push_back(std::move(f));
     }
   }
@@ -187,7 +196,7 @@ void add_findings(CheckResult& check) {
       for (const auto& d : flow.decided_by)
         if (d.location.known() && why.empty()) why = d.description;
       f.message = check.sdk + ": cannot decide whether " +
-                  (flow.by_replies ? "replies to " + what + to + from + " are accepted"
+                  (flow.by_replies ? "replies of " + what + to + from + " are accepted"
                                    : what + to + from + " is allowed") +
                   (why.empty() ? "" : " (" + why + ")");
       check.findings.push_back(std::move(f));
@@ -197,7 +206,7 @@ void add_findings(CheckResult& check) {
     if (flow.by_replies) {
       f.id = finding_id::kReplyBlocked;
       f.severity = Severity::Error;
-      f.message = check.sdk + ": replies to " + what + to + from + " are dropped" + by +
+      f.message = check.sdk + ": replies of " + what + to + from + " are dropped" + by +
                   "; the connection cannot be set up (accept ESTABLISHED packets)";
       check.findings.push_back(std::move(f));
       continue;

@@ -174,6 +174,34 @@ TEST(UnpinnedInterfaces, UnusedInterfacesHaveCertainAnswers) {
             Verdict::Allowed);
 }
 
+TEST(UnpinnedInterfaces, TrafficOfTheDeviceItselfHasNoInterfaceOnOneSide) {
+  // A host's own requests have no ingress interface: `-i eth0` never
+  // matches them, `! -i eth0` always does; their replies have no egress.
+  Rule in_eth0 = rule_at(ActionKind::Allow, 1);
+  in_eth0.match.in_interface = "eth0";
+  OneChain host({in_eth0}, false);
+  host.path.sent_by_device = true;
+  EXPECT_EQ(only_verdict(evaluate_path(host.policy, host.path, https_requests(), agora_context())),
+            Verdict::Blocked);
+  // The replies do come in on some interface, which is not pinned.
+  EXPECT_EQ(only_verdict(evaluate_replies(host.policy, host.path, https_requests(), agora_context())),
+            Verdict::Unknown);
+
+  Rule not_in_eth0 = in_eth0;
+  not_in_eth0.match.in_interface_negated = true;
+  OneChain host2({not_in_eth0}, false);
+  host2.path.sent_by_device = true;
+  EXPECT_EQ(only_verdict(evaluate_path(host2.policy, host2.path, https_requests(), agora_context())),
+            Verdict::Allowed);
+
+  Rule out_eth0 = rule_at(ActionKind::Allow, 1);
+  out_eth0.match.out_interface = "eth0";
+  OneChain host3({out_eth0}, false);
+  host3.path.sent_by_device = true;
+  EXPECT_EQ(only_verdict(evaluate_replies(host3.policy, host3.path, https_requests(), agora_context())),
+            Verdict::Blocked);
+}
+
 TEST(UnpinnedInterfaces, InterfaceMatchIsThreeValued) {
   const std::vector<std::string> unused{"lo"};
   EXPECT_EQ(interface_matches("", false, "", unused), Tristate::Yes);
@@ -183,6 +211,9 @@ TEST(UnpinnedInterfaces, InterfaceMatchIsThreeValued) {
   EXPECT_EQ(interface_matches("lo", false, "", unused), Tristate::No);
   EXPECT_EQ(interface_matches("lo", true, "", unused), Tristate::Yes);
   EXPECT_EQ(interface_matches("lo+", false, "", unused), Tristate::Maybe);  // lo0, lo1…
+  EXPECT_EQ(interface_matches_none("eth0", false), Tristate::No);
+  EXPECT_EQ(interface_matches_none("eth0", true), Tristate::Yes);
+  EXPECT_EQ(interface_matches_none("", false), Tristate::Yes);
 }
 
 TEST(AddressTypes, ClientAndServerSidesHaveKnownTypes) {
@@ -240,7 +271,7 @@ TEST(ReplyCheck, DroppedRepliesFailTheCheckWithTheirOwnId) {
   for (const auto& f : results[0].findings) {
     EXPECT_EQ(f.id, finding_id::kReplyBlocked);
     EXPECT_EQ(f.where.line, 2u);
-    EXPECT_NE(f.message.find("replies to tcp"), std::string::npos) << f.message;
+    EXPECT_NE(f.message.find("replies of tcp"), std::string::npos) << f.message;
   }
   for (const auto& flow : results[0].flows) {
     EXPECT_EQ(flow.verdict, Verdict::Blocked);

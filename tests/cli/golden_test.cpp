@@ -37,6 +37,24 @@ std::vector<GoldenCase> cases() {
         out.push_back({sample, fmt, {}, "tests/golden/" + format + "/" + name + "." + fmt});
     }
   }
+  // Samples that mean most with options, checked once more with them.
+  struct ExtraRun {
+    const char* sample;
+    const char* suffix;
+    std::vector<std::string> args;
+  };
+  const ExtraRun extra_runs[] = {
+      {"samples/iptables/docker-gateway.rules", "gateway-eth1-eth0",
+       {"--mode", "gateway", "--from", "eth1", "--to", "eth0"}},
+      {"samples/iptables/stateless-replies.rules", "lan", {"--source", "192.168.10.0/24"}},
+  };
+  for (const ExtraRun& run : extra_runs) {
+    fs::path sample(run.sample);
+    std::string dir = sample.parent_path().filename().string();
+    for (const char* fmt : {"text", "json", "sarif"})
+      out.push_back({run.sample, fmt, run.args,
+                     "tests/golden/" + dir + "/" + sample.stem().string() + "." + run.suffix + "." + fmt});
+  }
   std::sort(out.begin(), out.end(),
             [](const GoldenCase& a, const GoldenCase& b) { return a.golden < b.golden; });
   return out;

@@ -47,6 +47,10 @@ struct EvalContext {
   std::string in_interface;
   std::string out_interface;
   std::vector<std::string> unused_interfaces;  ///< see Path::unused_interfaces
+  /// The packet has no ingress (egress) interface at all: it is sent by
+  /// (addressed to) the device itself.
+  bool no_in_interface = false;
+  bool no_out_interface = false;
   std::uint16_t client_type = kTypeUnicast;    ///< see Path::client_type
   /// The cube describes request packets, but rules are applied to their
   /// replies: a rule's source side is matched against the cube's destination
@@ -73,5 +77,9 @@ enum class Tristate : std::uint8_t { No, Yes, Maybe };
 /// it is some interface other than `unused`, so the answer may be Maybe.
 Tristate interface_matches(const std::string& pattern, bool negated, const std::string& iface,
                            const std::vector<std::string>& unused = {});
+
+/// Whether an interface constraint admits a packet that has no interface
+/// on that side (sent by or to the device itself): only a negated one does.
+Tristate interface_matches_none(const std::string& pattern, bool negated);
 
 }  // namespace fwlint

@@ -162,6 +162,10 @@ struct Path {
   std::vector<std::string> unused_interfaces;
   /// Address type of the clients as the device sees them (AddressType).
   std::uint16_t client_type = kTypeUnicast;
+  /// The device itself sends the requests (a host's own traffic): they have
+  /// no ingress interface, and their replies no egress interface, so a rule
+  /// on one never matches them (and its negation always does).
+  bool sent_by_device = false;
   IpSet default_sources = IpSet::all();
   std::string sources_description;  ///< why those sources ("connected subnet of inside")
 };

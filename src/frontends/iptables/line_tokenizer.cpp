@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // One dump line → words, through the generated grammar (SLL first, LL on a
 // syntax error), reusing one lexer and parser for the whole dump.
+#include "frontends/iptables/line_tokenizer.h"
+
 #include <memory>
 
 #include "IptablesLexer.h"
 #include "IptablesParser.h"
 #include "antlr4-runtime.h"
-#include "frontends/iptables/iptables_frontend.h"
 
 namespace fwlint::iptables {
 
@@ -19,7 +20,9 @@ class FirstErrorListener : public antlr4::BaseErrorListener {
   void syntaxError(antlr4::Recognizer*, antlr4::Token*, size_t /*line*/, size_t column,
                    const std::string& msg, std::exception_ptr) override {
     // ANTLR quotes the rest of the line in its message: keep it short.
-    if (!error) error = std::make_pair(static_cast<std::uint32_t>(column + 1), msg.size() > 120 ? msg.substr(0, 117) + "..." : msg);
+    if (error) return;
+    std::string shortened = msg.size() > 120 ? msg.substr(0, 117) + "..." : msg;
+    error = std::make_pair(static_cast<std::uint32_t>(column + 1), std::move(shortened));
   }
   std::optional<std::pair<std::uint32_t, std::string>> error;
 };

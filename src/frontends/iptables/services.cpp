@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The service names iptables-save may print (it prints numbers unless the
 // dump was written by hand; ufw and old tools use names).
+#include "frontends/iptables/services.h"
+
 #include <map>
 #include <string>
-
-#include "frontends/iptables/iptables_frontend.h"
 
 namespace fwlint::iptables {
 

@@ -28,14 +28,15 @@ std::string name(int c) { return c == 0 ? "OUTPUT" : "C" + std::to_string(c); }
 
 std::string render(const Dump& d) {
   std::ostringstream s;
-  s << "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT " << (d.output_accept ? "ACCEPT" : "DROP")
-    << " [0:0]\n";
+  s << "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT "
+    << (d.output_accept ? "ACCEPT" : "DROP") << " [0:0]\n";
   for (std::size_t c = 1; c < d.chains.size(); ++c) s << ":" << name(static_cast<int>(c)) << " - [0:0]\n";
   for (std::size_t c = 0; c < d.chains.size(); ++c)
     for (const R& r : d.chains[c]) {
       s << "-A " << name(static_cast<int>(c));
       if (r.proto) s << " -p " << (r.proto == 6 ? "tcp" : "udp");
-      if (r.proto && r.lo >= 0) s << " -m " << (r.proto == 6 ? "tcp" : "udp") << " --dport " << r.lo << ":" << r.hi;
+      if (r.proto && r.lo >= 0)
+        s << " -m " << (r.proto == 6 ? "tcp" : "udp") << " --dport " << r.lo << ":" << r.hi;
       switch (r.target) {
         case T::None: break;
         case T::Accept: s << " -j ACCEPT"; break;

@@ -37,7 +37,8 @@ TEST(IptablesExtensions, ValidRulesParseAndSaveFormsAgree) {
     bool filter_chains = false;
     while (std::getline(in, line)) {
       if (line.rfind(':', 0) == 0) {
-        filter_chains = line.find("OUTPUT") != std::string::npos && line.find("PREROUTING") == std::string::npos &&
+        filter_chains = line.find("OUTPUT") != std::string::npos &&
+                        line.find("PREROUTING") == std::string::npos &&
                         line.find("POSTROUTING") == std::string::npos;
         continue;
       }

@@ -16,13 +16,16 @@ TEST(IptablesRules, ProtocolNamesNumbersAllAndNegation) {
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -p tcp -j ACCEPT\n"))).match.protocols, proto(6));
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -p 17 -j ACCEPT\n"))).match.protocols, proto(17));
   EXPECT_TRUE(only_rule(parse(filter("-A OUTPUT -p all -j ACCEPT\n"))).match.protocols.is_all());
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT ! -p udp -j ACCEPT\n"))).match.protocols, proto(17).complement());
+  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT ! -p udp -j ACCEPT\n"))).match.protocols,
+            proto(17).complement());
 }
 
 TEST(IptablesRules, AddressesCidrMaskListsAndNegation) {
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -d 10.0.0.0/8 -j ACCEPT\n"))).match.dst.addresses, cidr("10.0.0.0/8"));
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -s 192.168.1.0/255.255.255.0 -j ACCEPT\n"))).match.src.addresses,
-            cidr("192.168.1.0/24"));
+  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -d 10.0.0.0/8 -j ACCEPT\n"))).match.dst.addresses,
+            cidr("10.0.0.0/8"));
+  EXPECT_EQ(
+      only_rule(parse(filter("-A OUTPUT -s 192.168.1.0/255.255.255.0 -j ACCEPT\n"))).match.src.addresses,
+      cidr("192.168.1.0/24"));
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -d 1.2.3.4,5.6.7.0/24 -j ACCEPT\n"))).match.dst.addresses,
             cidr("1.2.3.4/32").unite(cidr("5.6.7.0/24")));
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT ! -d 10.0.0.0/8 -j ACCEPT\n"))).match.dst.addresses,
@@ -48,17 +51,20 @@ TEST(IptablesRules, Multiport) {
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -p tcp -m multiport --dports 80,443,5866:6000 -j ACCEPT\n")))
                 .match.dst_ports,
             ports({{80, 80}, {443, 443}, {5866, 6000}}));
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -p tcp -m multiport --sports 1,2 -j ACCEPT\n"))).match.src_ports,
-            ports({{1, 2}}));
+  EXPECT_EQ(
+      only_rule(parse(filter("-A OUTPUT -p tcp -m multiport --sports 1,2 -j ACCEPT\n"))).match.src_ports,
+      ports({{1, 2}}));
   Rule either = only_rule(parse(filter("-A OUTPUT -p tcp -m multiport --ports 80 -j ACCEPT\n")));
   EXPECT_TRUE(either.match.unknown);
 }
 
 TEST(IptablesRules, StateAndConntrack) {
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -m state --state RELATED,ESTABLISHED -j ACCEPT\n"))).match.states,
-            kStateRelated | kStateEstablished);
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -m conntrack --ctstate NEW,UNTRACKED -j ACCEPT\n"))).match.states,
-            kStateNew | kStateUntracked);
+  EXPECT_EQ(
+      only_rule(parse(filter("-A OUTPUT -m state --state RELATED,ESTABLISHED -j ACCEPT\n"))).match.states,
+      kStateRelated | kStateEstablished);
+  EXPECT_EQ(
+      only_rule(parse(filter("-A OUTPUT -m conntrack --ctstate NEW,UNTRACKED -j ACCEPT\n"))).match.states,
+      kStateNew | kStateUntracked);
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -m conntrack ! --ctstate INVALID -j ACCEPT\n"))).match.states,
             kStateAll & ~kStateInvalid);
   // ESTABLISHED,RELATED never admits a new connection.
@@ -76,11 +82,14 @@ TEST(IptablesRules, IprangeAndComment) {
   EXPECT_TRUE(r.diagnostics.empty()) << dump_diagnostics(r);
 }
 
-TEST(IptablesRules, InterfacesNeedFromTo) {
+TEST(IptablesRules, InterfacePatternsAreKeptAsWritten) {
+  // Without --to the pattern stays; the evaluator finds the rule a maybe.
   auto none = parse(filter("-A OUTPUT -o eth0 -j ACCEPT\n"));
-  EXPECT_TRUE(only_rule(none).match.unknown);
-  EXPECT_EQ(only_rule(none).match.unknown_reason, "interface not known; use --to");
-  PathOptions o;
+  EXPECT_FALSE(only_rule(none).match.unknown) << only_rule(none).match.unknown_reason;
+  EXPECT_EQ(only_rule(none).match.out_interface, "eth0");
+  EXPECT_FALSE(only_rule(none).match.out_interface_negated);
+  EXPECT_EQ(host(none, 6, 443), only(Verdict::Unknown));
+  PathOptions o = mode(PathMode::Host);
   o.to_interface = "eth0";
   auto pinned = parse(filter("-A OUTPUT -o eth+ -j ACCEPT\n"), o);
   EXPECT_FALSE(only_rule(pinned).match.unknown);
@@ -89,15 +98,26 @@ TEST(IptablesRules, InterfacesNeedFromTo) {
   auto neg = parse(filter("-A OUTPUT ! -o eth0 -j ACCEPT\n"), o);
   EXPECT_TRUE(only_rule(neg).match.out_interface_negated);
   EXPECT_EQ(host(neg, 6, 443), only(Verdict::Blocked));
-  // Loopback never carries Internet traffic, even without --to.
+}
+
+TEST(IptablesRules, LoopbackIsNeverTheInternetPath) {
+  // Every path lists "lo" as unused: `-o lo` never matches, `! -o lo` always.
   auto lo = parse(filter("-A OUTPUT -o lo -j ACCEPT\n"));
   EXPECT_FALSE(only_rule(lo).match.unknown);
+  EXPECT_EQ(only_rule(lo).match.out_interface, "lo");
   EXPECT_EQ(host(lo, 6, 443), only(Verdict::Blocked));
+  auto not_lo = parse(filter("-A OUTPUT ! -o lo -j ACCEPT\n"));
+  EXPECT_EQ(only_rule(not_lo).match.out_interface, "lo");
+  EXPECT_TRUE(only_rule(not_lo).match.out_interface_negated);
+  EXPECT_EQ(host(not_lo, 6, 443), only(Verdict::Allowed));
+  auto lo_prefix = parse(filter("-A OUTPUT -o lo+ -j ACCEPT\n"));
+  EXPECT_EQ(host(lo_prefix, 6, 443), only(Verdict::Unknown)) << "lo+ also names lo0, lo1...";
 }
 
 TEST(IptablesRules, OpaqueModulesAreUnknownNotDropped) {
-  for (const char* m : {"-m set --match-set blocklist dst", "-m owner --uid-owner 1000", "-m mark --mark 0x1",
-                        "-m limit --limit 5/min", "-m recent --rcheck --seconds 60", "-m string --string x --algo bm"}) {
+  for (const char* m :
+       {"-m set --match-set blocklist dst", "-m owner --uid-owner 1000", "-m mark --mark 0x1",
+        "-m limit --limit 5/min", "-m recent --rcheck --seconds 60", "-m string --string x --algo bm"}) {
     auto r = parse(filter(std::string("-A OUTPUT -p tcp ") + m + " -j DROP\n", "ACCEPT"));
     EXPECT_TRUE(only_rule(r).match.unknown) << m;
     EXPECT_EQ(only_rule(r).action.kind, ActionKind::Block) << m;
@@ -139,10 +159,12 @@ TEST(IptablesRules, Targets) {
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j RETURN\n"))).action.kind, ActionKind::Return);
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j LOG --log-prefix \"x y\" --log-level 4\n"))).action.kind,
             ActionKind::Continue);
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j NFLOG --nflog-group 2\n"))).action.kind, ActionKind::Continue);
+  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j NFLOG --nflog-group 2\n"))).action.kind,
+            ActionKind::Continue);
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j MARK --set-xmark 0x1/0xffffffff\n"))).action.kind,
             ActionKind::Continue);
-  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j CONNMARK --save-mark\n"))).action.kind, ActionKind::Continue);
+  EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -j CONNMARK --save-mark\n"))).action.kind,
+            ActionKind::Continue);
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -p tcp\n"))).action.kind, ActionKind::Continue);
 }
 
@@ -222,17 +244,20 @@ TEST(IptablesPaths, GatewayUsesForwardWithFromTo) {
                  "-A FORWARD -i eth1 -o eth0 -p udp -j ACCEPT\n"
                  "-A FORWARD -i eth2 -j ACCEPT\nCOMMIT\n",
                  o);
-  const Path* p = path(r, "gateway (FORWARD)");
-  ASSERT_NE(p, nullptr);
+  const std::string gateway = "gateway (FORWARD eth1 -> eth0)";
+  const Path* p = path(r, gateway);
+  ASSERT_NE(p, nullptr) << dump_diagnostics(r);
   EXPECT_EQ(p->in_interface, "eth1");
   EXPECT_EQ(p->out_interface, "eth0");
   EXPECT_EQ(p->stages.size(), 1u);
-  EXPECT_EQ(verdicts(r, "gateway (FORWARD)", 17, 3478), only(Verdict::Allowed));
-  EXPECT_EQ(verdicts(r, "gateway (FORWARD)", 6, 443), only(Verdict::Blocked));
-  EXPECT_EQ(verdicts(r, "host (OUTPUT)", 6, 443), only(Verdict::Allowed));
-  auto unpinned = parse("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
-                        "-A FORWARD -i eth1 -o eth0 -p udp -j ACCEPT\nCOMMIT\n");
-  EXPECT_EQ(verdicts(unpinned, "gateway (FORWARD)", 17, 3478), only(Verdict::Unknown));
+  EXPECT_EQ(verdicts(r, gateway, 17, 3478), only(Verdict::Allowed));
+  EXPECT_EQ(verdicts(r, gateway, 6, 443), only(Verdict::Blocked));
+  EXPECT_EQ(verdicts(r, kHostPath, 6, 443), only(Verdict::Allowed));
+  auto unpinned = parse(
+      "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+      "-A FORWARD -i eth1 -o eth0 -p udp -j ACCEPT\nCOMMIT\n",
+      mode(PathMode::Auto));
+  EXPECT_EQ(verdicts(unpinned, kGatewayPath, 17, 3478), only(Verdict::Unknown));
 }
 
 }  // namespace

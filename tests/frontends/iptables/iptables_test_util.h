@@ -17,7 +17,18 @@
 
 namespace fwlint::iptables::test {
 
-inline ParseResult parse(const std::string& text, const PathOptions& options = {}) {
+inline constexpr const char* kHostPath = "host (OUTPUT, replies INPUT)";
+inline constexpr const char* kGatewayPath = "gateway (FORWARD)";
+
+inline PathOptions mode(PathMode m) {
+  PathOptions o;
+  o.mode = m;
+  return o;
+}
+
+/// Host mode unless told otherwise: most tests look at OUTPUT rules, and
+/// `filter()` has an empty DROP FORWARD, which --mode auto would note.
+inline ParseResult parse(const std::string& text, const PathOptions& options = mode(PathMode::Host)) {
   return IptablesFrontend().parse("test.rules", text, options);
 }
 
@@ -38,8 +49,8 @@ inline const Path* path(const ParseResult& r, const std::string& name) {
   return nullptr;
 }
 
-/// The list a path's first stage starts in (each path has its own copy).
-inline const RuleList* stage_list(const ParseResult& r, const std::string& path_name = "host (OUTPUT)") {
+/// The list a path's first stage starts in (the paths share the lists).
+inline const RuleList* stage_list(const ParseResult& r, const std::string& path_name = kHostPath) {
   const Path* p = path(r, path_name);
   if (p == nullptr || p->stages.empty()) return nullptr;
   return &r.policy.lists[static_cast<std::size_t>(p->stages[0].list)];
@@ -62,30 +73,47 @@ inline PortSet ports(std::initializer_list<std::pair<int, int>> ranges) {
 
 inline ProtocolSet proto(int p) { return ProtocolSet::single(static_cast<std::uint8_t>(p)); }
 
-/// Verdicts for new connections of `protocol`/`port` to `destination` on a path.
-inline std::set<Verdict> verdicts(const ParseResult& r, const std::string& path_name, int protocol, int port,
-                                  const std::string& destination = "93.184.216.34") {
-  const Path* p = path(r, path_name);
-  if (p == nullptr) return {};
+/// New connections of `protocol`/`port` from the path's default sources to
+/// `destination`.
+inline Cube requests(const Path& p, int protocol, int port, const std::string& destination) {
   Cube cube;
   cube.protocols = proto(protocol);
   cube.src_ports = PortSet::all();
   cube.dst_ports = PortSet::single(static_cast<std::uint16_t>(port));
-  cube.src = p->default_sources;
+  cube.src = p.default_sources;
   cube.dst_addresses = cidr(destination);
   cube.states = kStateNew;
-  EvalContext ctx;
-  ctx.in_interface = p->in_interface;
-  ctx.out_interface = p->out_interface;
+  return cube;
+}
+
+inline std::set<Verdict> verdicts_of(const std::vector<Piece>& pieces) {
   std::set<Verdict> out;
-  for (const Piece& piece : evaluate_path(r.policy, *p, cube, ctx)) out.insert(piece.verdict);
+  for (const Piece& piece : pieces) out.insert(piece.verdict);
   return out;
+}
+
+/// Verdicts for new connections of `protocol`/`port` to `destination` on a
+/// path (the request direction; the path sets interfaces and types).
+inline std::set<Verdict> verdicts(const ParseResult& r, const std::string& path_name, int protocol, int port,
+                                  const std::string& destination = "93.184.216.34") {
+  const Path* p = path(r, path_name);
+  if (p == nullptr) return {};
+  return verdicts_of(evaluate_path(r.policy, *p, requests(*p, protocol, port, destination), EvalContext{}));
+}
+
+/// Verdicts for the replies to those connections, through the path's reply stages.
+inline std::set<Verdict> reply_verdicts(const ParseResult& r, const std::string& path_name, int protocol,
+                                        int port, const std::string& destination = "93.184.216.34") {
+  const Path* p = path(r, path_name);
+  if (p == nullptr) return {};
+  return verdicts_of(
+      evaluate_replies(r.policy, *p, requests(*p, protocol, port, destination), EvalContext{}));
 }
 
 inline std::set<Verdict> only(Verdict v) { return {v}; }
 
 inline std::set<Verdict> host(const ParseResult& r, int protocol, int port) {
-  return verdicts(r, "host (OUTPUT)", protocol, port);
+  return verdicts(r, kHostPath, protocol, port);
 }
 
 }  // namespace fwlint::iptables::test
