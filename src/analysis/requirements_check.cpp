@@ -54,9 +54,11 @@ struct CheckedPiece {
   bool by_replies = false;  ///< the replies decided the verdict
 };
 
+constexpr std::string_view kReplyPrefix = "replies: ";
+
 void add_reply_deciders(std::vector<Decider>& to, const std::vector<Decider>& from) {
   for (Decider d : from) {
-    d.description = "replies: " + d.description;
+    d.description = std::string(kReplyPrefix) + d.description;
     to.push_back(std::move(d));
   }
 }
@@ -101,6 +103,7 @@ std::vector<CheckedPiece> check_replies(const Policy& policy, const Path& path,
 /// (sources, source ports, domains or ports), so splits caused by unrelated
 /// rules vanish. Unknown pieces group by their first reason alone and list
 /// every line that contributed doubt: the user has one thing to look at.
+/// Allowed pieces group by the lines that allowed their requests.
 std::vector<Flow> group_flows(Transport transport, const std::vector<CheckedPiece>& pieces,
                               const EvalContext& ctx, const IpSet& all_sources) {
   struct Part {
@@ -120,6 +123,9 @@ std::vector<Flow> group_flows(Transport transport, const std::vector<CheckedPiec
     const Piece& p = checked.piece;
     std::vector<std::string> deciders;
     for (const auto& d : p.decided_by) {
+      // An allowed piece is told apart by the lines that allowed its
+      // requests; the lines that let its replies back are only listed.
+      if (p.verdict == Verdict::Allowed && d.description.starts_with(kReplyPrefix)) continue;
       deciders.push_back(decider_key(d));
       if (p.verdict == Verdict::Unknown) break;
     }

@@ -332,6 +332,11 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
   // Most important first: blocked, then unknown, then allowed. Allowed
   // flows show no deciding lines, so those that differ only in their
   // deciders are merged into one line per protocol, domains and sources.
+  // When everything passed, the requirement space of each protocol (ports x
+  // domains x sources) is allowed as a whole: one line per protocol says so
+  // exactly, however the rules split it.
+  bool all_allowed = std::all_of(check.flows.begin(), check.flows.end(),
+                                 [](const Flow& f) { return f.verdict == Verdict::Allowed; });
   std::vector<const Flow*> flows;
   std::vector<Flow> allowed;
   for (const auto& f : check.flows) {
@@ -339,7 +344,8 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
       flows.push_back(&f);
       continue;
     }
-    auto same = std::find_if(allowed.begin(), allowed.end(), [&f](const Flow& a) {
+    auto same = std::find_if(allowed.begin(), allowed.end(), [&f, all_allowed](const Flow& a) {
+      if (all_allowed) return a.transport == f.transport;
       return a.transport == f.transport && a.domains == f.domains &&
              a.all_sources == f.all_sources && (a.all_sources || a.sources == f.sources) &&
              a.source_ports == f.source_ports;
@@ -347,8 +353,15 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
     if (same == allowed.end()) {
       allowed.push_back(f);
       allowed.back().decided_by.clear();
+      if (all_allowed) {
+        allowed.back().all_sources = true;
+        allowed.back().source_ports = PortSet::all();
+      }
     } else {
       same->ports.add(f.ports);
+      for (const auto& d : f.domains)
+        if (std::find(same->domains.begin(), same->domains.end(), d) == same->domains.end())
+          same->domains.push_back(d);
     }
   }
   std::stable_sort(flows.begin(), flows.end(), [](const Flow* a, const Flow* b) {

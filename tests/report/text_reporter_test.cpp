@@ -100,16 +100,32 @@ TEST(TextReporter, AllowedFlowsMergeAcrossDeciders) {
   udp.verdict = Verdict::Allowed;
   c.flows.push_back(udp);
   Flow other = c.flows[0];
+  other.ports = ports({{80, 80}, {443, 443}, {3433, 3433}});
   other.domains = {".agoraio.cn"};
+  other.sources = *parse_cidr("10.0.0.0/8");
+  other.all_sources = false;
   c.flows.push_back(other);
+  Flow rest = other;
+  rest.sources = IpSet::all_of(Family::V4).subtract(other.sources);
+  c.flows.push_back(rest);
   f.checks.push_back(c);
+  // Everything passed: one line per protocol covers its whole space.
   EXPECT_EQ(text_of({f}),
             "rtc-web: PASS\n"
-            "  allowed  tcp 80, 443, 3433 (.agora.io, .edge.agora.io)\n"
+            "  allowed  tcp 80, 443, 3433 (.agora.io, .edge.agora.io, .agoraio.cn)\n"
             "  allowed  udp 3478 (.agora.io, .edge.agora.io)\n"
-            "  allowed  tcp 443 (.agoraio.cn)\n"
             "\n"
             "1 check passed in 1 file\n");
+
+  // With a blocked part, allowed flows merge only across deciders and ports.
+  Flow blocked = udp;
+  blocked.ports = ports({{5000, 5000}});
+  blocked.verdict = Verdict::Blocked;
+  f.checks[0].verdict = CheckVerdict::Fail;
+  f.checks[0].flows.push_back(blocked);
+  EXPECT_NE(text_of({f}).find("  allowed  tcp 80, 443, 3433 (.agoraio.cn) from 10.0.0.0/8\n"),
+            std::string::npos)
+      << text_of({f});
 }
 
 TEST(TextReporter, PlainRuleWordsAreNotRepeated) {

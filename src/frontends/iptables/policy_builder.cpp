@@ -71,13 +71,13 @@ std::string joined(const std::vector<std::string>& reasons) {
 
 /// The Policy rule(s) of one dump rule: one, or an unknown accept followed
 /// by an unknown drop when the rule could do anything (an undefined target,
-/// a line not read completely).
-std::vector<Rule> rules_of(const PendingRule& pending, const Table& table,
-                           const std::vector<int>& list_of_chain) {
+/// a line not read completely). Moves the match out of `pending`.
+void emit_rules(PendingRule& pending, const Table& table, const std::vector<int>& list_of_chain,
+                std::vector<Rule>& out) {
   Rule rule;
-  rule.match = pending.match;
-  rule.location = pending.location;
-  std::vector<std::string> reasons = pending.unknown_reasons;
+  rule.match = std::move(pending.match);
+  rule.location = std::move(pending.location);
+  std::vector<std::string>& reasons = pending.unknown_reasons;
   bool any_outcome = pending.any_outcome;
   switch (pending.target_kind) {
     case TargetKind::None:
@@ -103,25 +103,29 @@ std::vector<Rule> rules_of(const PendingRule& pending, const Table& table,
     rule.match.unknown = true;
     rule.match.unknown_reason = joined(reasons);
   }
-  if (!any_outcome) return {rule};
-  Rule accept = rule;
-  accept.action = Action{ActionKind::Allow, -1};
-  rule.action = Action{ActionKind::Block, -1};
-  return {accept, rule};
+  if (any_outcome) {
+    Rule accept = rule;
+    accept.action = Action{ActionKind::Allow, -1};
+    out.push_back(std::move(accept));
+    rule.action = Action{ActionKind::Block, -1};
+  }
+  out.push_back(std::move(rule));
 }
 
 /// One list per chain, in declaration order; returns each chain's list.
-std::vector<int> emit_lists(const Table& table, bool table_in_dump, Policy& policy) {
+/// The chains' rules are moved into the policy (a dump of a million rules
+/// is not held twice).
+std::vector<int> emit_lists(Table& table, bool table_in_dump, Policy& policy) {
   std::vector<int> list_of_chain(table.chains.size());
   int first = static_cast<int>(policy.lists.size());
   for (std::size_t c = 0; c < table.chains.size(); ++c) list_of_chain[c] = first + static_cast<int>(c);
-  for (const Chain& chain : table.chains) {
+  for (Chain& chain : table.chains) {
     RuleList list;
     list.name = chain.name;
     list.order = EvalOrder::FirstMatch;
     if (chain.builtin) list.default_action = default_action_of(chain, table_in_dump);
-    for (const PendingRule& pending : chain.rules)
-      for (Rule& rule : rules_of(pending, table, list_of_chain)) list.rules.push_back(std::move(rule));
+    list.rules.reserve(chain.rules.size());
+    for (PendingRule& pending : chain.rules) emit_rules(pending, table, list_of_chain, list.rules);
     policy.add_list(std::move(list));
   }
   return list_of_chain;
@@ -239,8 +243,8 @@ void build_policy(std::optional<Table> filter, Family family, const PathOptions&
     return;
   }
   Table table = with_builtin_chains(std::move(filter));
+  PathChoice choice = choose_paths(table, options.mode, diags);  // before the rules move out
   std::vector<int> list_of_chain = emit_lists(table, table_in_dump, policy);
-  PathChoice choice = choose_paths(table, options.mode, diags);
   if (table_in_dump) note_implicit_chains(table, choice, diags);
 
   PathFactory paths(table, list_of_chain, family);
