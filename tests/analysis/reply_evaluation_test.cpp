@@ -216,33 +216,29 @@ TEST(UnpinnedInterfaces, InterfaceMatchIsThreeValued) {
   EXPECT_EQ(interface_matches_none("", false), Tristate::Yes);
 }
 
+/// The verdict of a single accepting rule for the requests (or replies) of
+/// clients of the given address type.
+Verdict one_rule_verdict(const Rule& rule, std::uint16_t client_type, bool replies) {
+  OneChain chain({rule});
+  chain.path.client_type = client_type;
+  return only_verdict(replies ? evaluate_replies(chain.policy, chain.path, https_requests(), agora_context())
+                              : evaluate_path(chain.policy, chain.path, https_requests(), agora_context()));
+}
+
 TEST(AddressTypes, ClientAndServerSidesHaveKnownTypes) {
   // -A OUTPUT -m addrtype --dst-type LOCAL -j ACCEPT never admits traffic to
   // Agora's (unicast) servers; --src-type LOCAL admits a host's own requests.
   Rule to_local = rule_at(ActionKind::Allow, 1);
   to_local.match.dst.types = kTypeLocal;
-  OneChain host({to_local});
-  host.path.client_type = kTypeLocal;
-  EXPECT_EQ(only_verdict(evaluate_path(host.policy, host.path, https_requests(), agora_context())),
-            Verdict::Blocked);
+  EXPECT_EQ(one_rule_verdict(to_local, kTypeLocal, false), Verdict::Blocked);
+  // Replies to the host are addressed to a LOCAL address.
+  EXPECT_EQ(one_rule_verdict(to_local, kTypeLocal, true), Verdict::Allowed);
 
   Rule from_local = rule_at(ActionKind::Allow, 1);
   from_local.match.src.types = kTypeLocal;
-  OneChain host2({from_local});
-  host2.path.client_type = kTypeLocal;
-  EXPECT_EQ(only_verdict(evaluate_path(host2.policy, host2.path, https_requests(), agora_context())),
-            Verdict::Allowed);
-  // Replies to the host are addressed to a LOCAL address.
-  Rule to_local_replies = rule_at(ActionKind::Allow, 1);
-  to_local_replies.match.dst.types = kTypeLocal;
-  OneChain host3({to_local_replies});
-  host3.path.client_type = kTypeLocal;
-  EXPECT_EQ(only_verdict(evaluate_replies(host3.policy, host3.path, https_requests(), agora_context())),
-            Verdict::Allowed);
+  EXPECT_EQ(one_rule_verdict(from_local, kTypeLocal, false), Verdict::Allowed);
   // Behind a gateway the clients are UNICAST, not LOCAL.
-  OneChain gateway({from_local});
-  EXPECT_EQ(only_verdict(evaluate_path(gateway.policy, gateway.path, https_requests(), agora_context())),
-            Verdict::Blocked);
+  EXPECT_EQ(one_rule_verdict(from_local, kTypeUnicast, false), Verdict::Blocked);
 }
 
 /// The check level: a flow whose requests pass but whose replies are

@@ -106,24 +106,25 @@ std::optional<PortSet> parse_port_range(std::string_view text) {
   return PortSet::range(*lo, *hi);
 }
 
-std::optional<PortSet> parse_port_list(std::string_view text) {
-  PortSet out;
+/// The union of a comma-separated list, each item read by `item`; nullopt
+/// when any item is unreadable.
+template <typename Set, typename ItemParser>
+std::optional<Set> parse_comma_list(std::string_view text, ItemParser item) {
+  Set out;
   for (std::string_view part : split(text, ',')) {
-    auto range = parse_port_range(part);
-    if (!range) return std::nullopt;
-    out.add(*range);
+    auto value = item(part);
+    if (!value) return std::nullopt;
+    out.add(*value);
   }
   return out;
 }
 
+std::optional<PortSet> parse_port_list(std::string_view text) {
+  return parse_comma_list<PortSet>(text, parse_port_range);
+}
+
 std::optional<IpSet> parse_address_list(std::string_view text) {
-  IpSet out;
-  for (std::string_view part : split(text, ',')) {
-    auto address = parse_one_address(part);
-    if (!address) return std::nullopt;
-    out.add(*address);
-  }
-  return out;
+  return parse_comma_list<IpSet>(text, parse_one_address);
 }
 
 bool is_noncontiguous_netmask(std::string_view text) {
