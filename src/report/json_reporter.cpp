@@ -17,28 +17,39 @@ namespace {
 using namespace report_detail;
 using Json = nlohmann::ordered_json;
 
+/// Locations in another file than the input (an included file) name it.
+void add_file(Json& j, const SourceLocation& where) {
+  if (!where.file.empty()) j["file"] = where.file;
+}
+
 Json diagnostic_json(const Diagnostic& d) {
-  return Json{{"id", d.id},
-              {"severity", severity_word(d.severity)},
-              {"line", d.where.line},
-              {"column", d.where.column},
-              {"message", d.message},
-              {"text", d.where.text}};
+  Json j{{"id", d.id},
+         {"severity", severity_word(d.severity)},
+         {"line", d.where.line},
+         {"column", d.where.column},
+         {"message", d.message},
+         {"text", d.where.text}};
+  add_file(j, d.where);
+  return j;
 }
 
 Json finding_json(const Finding& f) {
-  return Json{{"id", f.id},
-              {"severity", severity_word(f.severity)},
-              {"line", f.where.line},
-              {"column", f.where.column},
-              {"message", f.message}};
+  Json j{{"id", f.id},
+         {"severity", severity_word(f.severity)},
+         {"line", f.where.line},
+         {"column", f.where.column},
+         {"message", f.message}};
+  add_file(j, f.where);
+  return j;
 }
 
 Json decider_json(const Decider& d) {
-  return Json{{"line", d.location.line},
-              {"column", d.location.column},
-              {"text", d.location.text},
-              {"reason", d.description}};
+  Json j{{"line", d.location.line},
+         {"column", d.location.column},
+         {"text", d.location.text},
+         {"reason", d.description}};
+  add_file(j, d.location);
+  return j;
 }
 
 Json flow_json(const Flow& flow) {

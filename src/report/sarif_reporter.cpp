@@ -228,23 +228,36 @@ void write_sarif(const std::vector<FileResult>& files, const ReportOptions& opti
   std::map<std::string, std::size_t> artifact_index;
   Json results = Json::array();
 
-  for (const auto& file : files) {
-    UriMaker::Location loc = uris.locate(file.path);
+  // An input is an analysis target; a file it includes is an artifact
+  // of its own so that results land on the included file's lines.
+  auto artifact_of = [&](const std::string& path, const FileResult& file, bool target) {
+    UriMaker::Location loc = uris.locate(path);
     auto [it, added] = artifact_index.emplace(loc.uri, artifact_index.size());
     if (added) {
       Json location{{"uri", loc.uri}};
       if (loc.relative) location["uriBaseId"] = kSrcRoot;
-      artifacts.push_back(Json{{"location", std::move(location)},
-                               {"roles", Json::array({"analysisTarget"})},
-                               {"properties",
-                                {{"format", file.format}, {"status", status_word(file.status)}}}});
+      Json artifact{{"location", std::move(location)}};
+      if (target) {
+        artifact["roles"] = Json::array({"analysisTarget"});
+        artifact["properties"] = {{"format", file.format}, {"status", status_word(file.status)}};
+      }
+      artifacts.push_back(std::move(artifact));
     }
-    std::size_t artifact = it->second;
+    return std::pair{loc, it->second};
+  };
 
-    for (const auto& d : file.diagnostics)
+  for (const auto& file : files) {
+    artifact_of(file.path, file, true);
+    auto place = [&](const SourceLocation& where) {
+      return artifact_of(where.file.empty() ? file.path : where.file, file, false);
+    };
+    for (const auto& d : file.diagnostics) {
+      auto [loc, artifact] = place(d.where);
       results.push_back(builder.make(d.id, d.severity, d.where, d.message, loc, artifact, ""));
+    }
     for (const auto& check : file.checks) {
       for (const auto& f : check.findings) {
+        auto [loc, artifact] = place(f.where);
         Json r = builder.make(f.id, f.severity, f.where, f.message, loc, artifact,
                               check.sdk + '\n' + check.path + '\n' + family_word(check.family));
         Json props{{"sdk", check.sdk}, {"pack", check.pack}, {"path", check.path},

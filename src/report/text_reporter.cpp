@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "fwlint/report/reporter.h"
@@ -187,7 +188,7 @@ std::string severity_paint(const Painter& paint, Severity s) {
 void write_diagnostic(std::ostream& out, const Painter& paint, const std::string& path,
                       const std::string& id, Severity severity, const SourceLocation& where,
                       const std::string& message) {
-  std::string place = safe(path) + ":";
+  std::string place = safe(where.file.empty() ? path : where.file) + ":";
   if (where.known()) {
     place += std::to_string(where.line) + ":" +
              std::to_string(std::max<std::uint32_t>(where.column, 1)) + ":";
@@ -433,8 +434,10 @@ void write_text(const std::vector<FileResult>& files, const ReportOptions& optio
     for (const auto& check : file.checks)
       for (const auto& f : check.findings)
         lines.push_back({&f.id, f.severity, &f.where, &f.message});
-    std::stable_sort(lines.begin(), lines.end(),
-                     [](const Line& a, const Line& b) { return a.where->line < b.where->line; });
+    // The input's own lines first, then those of files it includes.
+    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+      return std::tie(a.where->file, a.where->line) < std::tie(b.where->file, b.where->line);
+    });
     for (const auto& l : lines)
       write_diagnostic(out, paint, file.path, *l.id, l.severity, *l.where, *l.message);
     any_line = any_line || !lines.empty();

@@ -176,5 +176,14 @@ TEST(JsonReporter, NoFiles) {
   EXPECT_EQ(j["files"], json::array());
 }
 
+TEST(JsonReporter, LocationsInAnIncludedFileNameIt) {
+  FileResult f = test::sample_file("pf.conf");
+  f.diagnostics[0].where.file = "pf.d/rules.conf";
+  json file = json_of({f})["files"][0];
+  EXPECT_EQ(file["diagnostics"][0]["file"], "pf.d/rules.conf");
+  EXPECT_FALSE(file["checks"][0]["findings"][0].contains("file"));
+  EXPECT_FALSE(file["checks"][0]["flows"][0]["decided_by"][0].contains("file"));
+}
+
 }  // namespace
 }  // namespace fwlint

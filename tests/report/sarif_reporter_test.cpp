@@ -313,5 +313,22 @@ TEST(SarifReporter, ValidatesAgainstTheSarifSchema) {
   fs::remove_all(dir);
 }
 
+TEST(SarifReporter, ResultsInAnIncludedFileLandOnThatFile) {
+  FileResult f = test::sample_file("/work/repo/pf.conf");
+  f.diagnostics[0].where.file = "/work/repo/pf.d/rules.conf";
+  json run = run_of(sarif_of({f}));
+  const json& artifacts = run["artifacts"];
+  ASSERT_EQ(artifacts.size(), 2u);
+  EXPECT_EQ(artifacts[0]["location"]["uri"], "pf.conf");
+  EXPECT_EQ(artifacts[0]["roles"], json::array({"analysisTarget"}));
+  EXPECT_EQ(artifacts[1]["location"]["uri"], "pf.d/rules.conf");
+  EXPECT_FALSE(artifacts[1].contains("roles"));
+  const json& first = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(first["uri"], "pf.d/rules.conf");
+  EXPECT_EQ(first["index"], 1);
+  const json& second = run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(second["index"], 0);
+}
+
 }  // namespace
 }  // namespace fwlint

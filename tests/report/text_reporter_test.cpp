@@ -360,5 +360,15 @@ TEST(TextReporter, Ipv6ChecksSaySo) {
   EXPECT_EQ(text_of({f}), "rtc-web (agora@2020-09, IPv6): UNKNOWN\n\n1 check unknown in 1 file\n");
 }
 
+TEST(TextReporter, LocationsInAnIncludedFileNameIt) {
+  FileResult f = test::sample_file("pf.conf");
+  f.diagnostics[0].where.file = "pf.d/rules.conf";
+  std::string text = text_of({f});
+  EXPECT_NE(text.find("pf.d/rules.conf:3:18: warning: unrecognized line"), std::string::npos) << text;
+  EXPECT_NE(text.find("pf.conf:8:1: error:"), std::string::npos) << text;
+  // The input's own lines come before the included file's.
+  EXPECT_LT(text.find("pf.conf:8:1:"), text.find("pf.d/rules.conf:3:18:"));
+}
+
 }  // namespace
 }  // namespace fwlint
