@@ -30,6 +30,7 @@ constexpr std::size_t kMaxCallDepth = 64;
 struct Outcome {
   Verdict verdict = Verdict::Unknown;
   Decider decider;
+  bool keeps_state = false;  ///< an Allow by a rule that creates state
 };
 
 struct Frame {
@@ -124,6 +125,7 @@ class Evaluator {
     if (mask == bit(o.verdict) && o.verdict != Verdict::Unknown) {
       p.verdict = o.verdict;
       p.decided_by.push_back(o.decider);
+      p.stateful_stages = o.keeps_state && o.verdict == Verdict::Allowed ? 1 : 0;
     } else {
       p.verdict = Verdict::Unknown;
       p.decided_by = s.alternative_deciders;
@@ -138,7 +140,8 @@ class Evaluator {
 
   Outcome stage_default_outcome() const {
     return Outcome{stage_default_.kind == ActionKind::Allow ? Verdict::Allowed : Verdict::Blocked,
-                   Decider{stage_default_.location, stage_default_.description}};
+                   Decider{stage_default_.location, stage_default_.description},
+                   stage_default_.keeps_state};
   }
 
   /// The end of the stage was reached without a terminal decision.
@@ -204,7 +207,8 @@ class Evaluator {
     // Cheap rejection before any set is built: most rules of a long ACL
     // differ from the piece in protocol or destination port.
     if (!m.protocols.intersects(cube.protocols) || !server_ports.intersects(cube.dst_ports) ||
-        !(m.directions & (reply ? kDirReply : kDirOriginal)) || !(client.types & ctx_.client_type) ||
+        !(m.directions & (reply ? kDirReply : kDirOriginal)) || !(m.ways & ctx_.way) ||
+        !(client.types & ctx_.client_type) ||
         !(server.types & kTypeUnicast)) {
       sure = Cube{};
       return;
@@ -212,11 +216,11 @@ class Evaluator {
     Tristate in = ctx_.no_in_interface
                       ? interface_matches_none(m.in_interface, m.in_interface_negated)
                       : interface_matches(m.in_interface, m.in_interface_negated, ctx_.in_interface,
-                                          ctx_.unused_interfaces);
+                                          ctx_.unused_interfaces, ctx_.in_groups);
     Tristate out = ctx_.no_out_interface
                        ? interface_matches_none(m.out_interface, m.out_interface_negated)
                        : interface_matches(m.out_interface, m.out_interface_negated,
-                                           ctx_.out_interface, ctx_.unused_interfaces);
+                                           ctx_.out_interface, ctx_.unused_interfaces, ctx_.out_groups);
     if (in == Tristate::No || out == Tristate::No) {
       sure = Cube{};
       return;
@@ -341,7 +345,8 @@ class Evaluator {
       case ActionKind::Allow:
       case ActionKind::Block: {
         Outcome o{terminal_verdict(rule.action.kind),
-                  decider_for(rule, rule.action.kind == ActionKind::Allow ? "allowed by" : "blocked by")};
+                  decider_for(rule, rule.action.kind == ActionKind::Allow ? "allowed by" : "blocked by"),
+                  rule.keeps_state};
         if (!last_match || rule.quick) {
           finish(s, o, /*include_tentative=*/false, out);
           return false;
@@ -436,6 +441,8 @@ class Evaluator {
         p.cube = std::move(c);
         if (a.verdict == b.verdict) {
           p.verdict = a.verdict;
+          // State is certain only when both ways keep it.
+          p.stateful_stages = a.stateful_stages & b.stateful_stages;
           p.decided_by = a.decided_by;
           for (const auto& x : b.decided_by)
             if (std::find(p.decided_by.begin(), p.decided_by.end(), x) == p.decided_by.end())
@@ -481,21 +488,31 @@ namespace {
 
 /// Passes `space` through `stages` in order: a packet is allowed only when
 /// each stage allows it; blocked when any stage certainly blocks it.
+/// Replies skip a stage whose request stage kept state for them
+/// (`stateful_stages` of the requests); requests pass 0.
 std::vector<Piece> evaluate_stages(const Policy& policy, const std::vector<Stage>& stages,
-                                   const Cube& space, const EvalContext& ctx) {
+                                   const Cube& space, const EvalContext& ctx,
+                                   std::uint32_t stateful_requests = 0) {
   std::vector<Piece> current;
   if (space.empty()) return current;
-  current.push_back(Piece{space, Verdict::Allowed, {}});
-  for (const Stage& stage : stages) {
+  current.push_back(Piece{space, Verdict::Allowed, {}, 0});
+  for (std::size_t index = 0; index < stages.size(); ++index) {
+    const Stage& stage = stages[index];
+    if (stage.state_from >= 0 && stage.state_from < 32 && (stateful_requests >> stage.state_from) & 1u)
+      continue;
+    EvalContext stage_ctx = ctx;
+    stage_ctx.way = stage.way;
     std::vector<Piece> next;
     for (auto& p : current) {
       if (p.verdict == Verdict::Blocked) {
         next.push_back(std::move(p));
         continue;
       }
-      for (auto& q : evaluate_list(policy, stage.list, p.cube, ctx)) {
+      for (auto& q : evaluate_list(policy, stage.list, p.cube, stage_ctx)) {
         Piece r;
         r.cube = std::move(q.cube);
+        r.stateful_stages = p.stateful_stages;
+        if (q.stateful_stages && index < 32) r.stateful_stages |= 1u << index;
         if (q.verdict == Verdict::Blocked) {
           // Certainly blocked here, whatever earlier stages did.
           r.verdict = Verdict::Blocked;
@@ -525,6 +542,8 @@ EvalContext context_for(const Path& path, const EvalContext& ctx, bool reply) {
   c.in_interface = reply ? path.out_interface : path.in_interface;
   c.out_interface = reply ? path.in_interface : path.out_interface;
   c.unused_interfaces = path.unused_interfaces;
+  c.in_groups = reply ? path.out_groups : path.in_groups;
+  c.out_groups = reply ? path.in_groups : path.out_groups;
   c.no_in_interface = path.sent_by_device && !reply;
   c.no_out_interface = path.sent_by_device && reply;
   c.client_type = path.client_type;
@@ -540,10 +559,11 @@ std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const C
 }
 
 std::vector<Piece> evaluate_replies(const Policy& policy, const Path& path, const Cube& requests,
-                                    const EvalContext& ctx) {
+                                    const EvalContext& ctx, std::uint32_t stateful_stages) {
   Cube replies = requests;
   replies.states = kStateEstablished;
-  return evaluate_stages(policy, path.reply_stages, replies, context_for(path, ctx, true));
+  return evaluate_stages(policy, path.reply_stages, replies, context_for(path, ctx, true),
+                         stateful_stages);
 }
 
 }  // namespace fwlint

@@ -144,8 +144,11 @@ Tristate interface_matches_none(const std::string& pattern, bool negated) {
 }
 
 Tristate interface_matches(const std::string& pattern, bool negated, const std::string& iface,
-                           const std::vector<std::string>& unused) {
+                           const std::vector<std::string>& unused,
+                           const std::vector<std::string>& groups) {
   if (pattern.empty()) return Tristate::Yes;
+  if (std::find(groups.begin(), groups.end(), pattern) != groups.end())
+    return negated ? Tristate::No : Tristate::Yes;
   if (!iface.empty()) return pattern_names(pattern, iface) != negated ? Tristate::Yes : Tristate::No;
   // Not pinned: some interface outside `unused`. Only a pattern naming
   // nothing but unused interfaces has a certain answer.

@@ -65,20 +65,28 @@ void add_reply_deciders(std::vector<Decider>& to, const std::vector<Decider>& fr
 
 /// Follows every request piece that may pass with its replies. A request
 /// that is allowed needs its replies accepted; a request that may be
-/// allowed whose replies are certainly dropped cannot work either way.
+/// allowed whose replies are certainly dropped cannot work either way,
+/// unless its replies could ride on state that the uncertain rule keeps.
 std::vector<CheckedPiece> check_replies(const Policy& policy, const Path& path,
                                         std::vector<Piece> requests, const EvalContext& ctx) {
   std::vector<CheckedPiece> out;
+  bool replies_may_ride_state = std::any_of(path.reply_stages.begin(), path.reply_stages.end(),
+                                            [](const Stage& s) { return s.state_from >= 0; });
   for (auto& request : requests) {
     if (request.verdict == Verdict::Blocked || path.reply_stages.empty()) {
       out.push_back(CheckedPiece{std::move(request), false});
       continue;
     }
-    for (auto& reply : evaluate_replies(policy, path, request.cube, ctx)) {
+    for (auto& reply : evaluate_replies(policy, path, request.cube, ctx, request.stateful_stages)) {
       CheckedPiece c;
       c.piece.cube = reply.cube;
       c.piece.cube.states = request.cube.states;
-      if (reply.verdict == Verdict::Blocked) {
+      if (reply.verdict == Verdict::Blocked && request.verdict == Verdict::Unknown &&
+          replies_may_ride_state) {
+        c.piece.verdict = Verdict::Unknown;
+        c.piece.decided_by = request.decided_by;
+        add_reply_deciders(c.piece.decided_by, reply.decided_by);
+      } else if (reply.verdict == Verdict::Blocked) {
         c.piece.verdict = Verdict::Blocked;
         c.by_replies = true;
         c.piece.decided_by = std::move(reply.decided_by);

@@ -27,6 +27,9 @@ struct Piece {
   Cube cube;
   Verdict verdict = Verdict::Unknown;
   std::vector<Decider> decided_by;
+  /// evaluate_list: allowed by a rule (or default) that keeps state.
+  /// evaluate_path: bit i set when stage i allowed it that way.
+  std::uint32_t stateful_stages = 0;
 };
 
 /// Evaluates one rule list from its top (a stage): every point of `space`
@@ -41,9 +44,11 @@ std::vector<Piece> evaluate_path(const Policy& policy, const Path& path, const C
 
 /// Evaluates the replies to the requests in `requests` (given in request
 /// coordinates: source = client, destination = server) through the
-/// path's reply stages, as ESTABLISHED packets. Every point is Allowed when
-/// the path has no reply stages (the device passes replies itself).
+/// path's reply stages, as ESTABLISHED packets. A reply stage whose
+/// Stage::state_from is in `stateful_stages` (Piece::stateful_stages of the
+/// requests) passes them on that state. Every point is Allowed when the path
+/// has no reply stages (the device passes replies itself).
 std::vector<Piece> evaluate_replies(const Policy& policy, const Path& path, const Cube& requests,
-                                    const EvalContext& ctx);
+                                    const EvalContext& ctx, std::uint32_t stateful_stages = 0);
 
 }  // namespace fwlint

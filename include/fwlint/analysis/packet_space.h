@@ -47,6 +47,9 @@ struct EvalContext {
   std::string in_interface;
   std::string out_interface;
   std::vector<std::string> unused_interfaces;  ///< see Path::unused_interfaces
+  std::vector<std::string> in_groups;          ///< see Path::in_groups (of this packet)
+  std::vector<std::string> out_groups;
+  std::uint8_t way = kWayBoth;                 ///< see Stage::way
   /// The packet has no ingress (egress) interface at all: it is sent by
   /// (addressed to) the device itself.
   bool no_in_interface = false;
@@ -75,8 +78,11 @@ enum class Tristate : std::uint8_t { No, Yes, Maybe };
 /// Whether an interface constraint of a rule admits `iface` (empty
 /// constraint = any; trailing '+' = prefix). An empty `iface` is not pinned:
 /// it is some interface other than `unused`, so the answer may be Maybe.
+/// A pattern naming one of `groups` (groups the interface belongs to)
+/// certainly matches.
 Tristate interface_matches(const std::string& pattern, bool negated, const std::string& iface,
-                           const std::vector<std::string>& unused = {});
+                           const std::vector<std::string>& unused = {},
+                           const std::vector<std::string>& groups = {});
 
 /// Whether an interface constraint admits a packet that has no interface
 /// on that side (sent by or to the device itself): only a negated one does.

@@ -37,6 +37,14 @@ enum ConnDirection : std::uint8_t {
   kDirBoth = 3,
 };
 
+/// Which way a packet crosses the device where a stage filters it (pf
+/// `in` / `out` rules), as a bit mask.
+enum PacketWay : std::uint8_t {
+  kWayIn = 1,
+  kWayOut = 2,
+  kWayBoth = 3,
+};
+
 /// Kernel address types (iptables `-m addrtype`), as a bit mask. The
 /// evaluator knows the type of each side of a checked flow: Agora's servers
 /// are UNICAST, the client is UNICAST behind a gateway and LOCAL on a host.
@@ -78,6 +86,7 @@ struct Match {
   AddressMatch dst;
   std::uint8_t states = kStateAll;
   std::uint8_t directions = kDirBoth;  ///< ConnDirection bits
+  std::uint8_t ways = kWayBoth;        ///< PacketWay bits: pf `in` / `out`
   /// Interface constraints; empty = any. A trailing '+' is a prefix wildcard.
   std::string in_interface;
   std::string out_interface;
@@ -111,6 +120,9 @@ struct Rule {
   bool quick = false;
   /// Windows "authenticated bypass": beats Block in DenyOverrides.
   bool bypass = false;
+  /// An Allow that creates connection state (pf `keep state`, the default):
+  /// the replies of what it passes need no rule (see Stage::state_from).
+  bool keeps_state = false;
   SourceLocation location;
 };
 
@@ -126,6 +138,7 @@ struct DefaultAction {
   ActionKind kind = ActionKind::Block;  // Allow or Block
   SourceLocation location;              // the line that decides it
   std::string description;              // e.g. "implicit deny of ACL outside_in"
+  bool keeps_state = false;             // see Rule::keeps_state
 };
 
 struct RuleList {
@@ -142,6 +155,13 @@ struct RuleList {
 struct Stage {
   int list = -1;  ///< index into Policy::lists
   std::string description;  ///< "ingress ACL inside_in on inside"
+  /// The way packets cross the device here; rules for the other way do not
+  /// apply (pf evaluates one ruleset inbound and again outbound).
+  std::uint8_t way = kWayBoth;
+  /// Reply stages only: the request stage (index into Path::stages) whose
+  /// state admits the replies here when a state-keeping rule passed the
+  /// request there; -1 = replies always need a rule (iptables).
+  int state_from = -1;
 };
 
 /// A way through the device: which interfaces, which stages, which sources
@@ -152,6 +172,10 @@ struct Path {
   /// but `unused_interfaces`): a rule on an interface is then unknown.
   std::string in_interface;
   std::string out_interface;
+  /// Interface groups the request's ingress (egress) interface belongs to,
+  /// pinned or not (pf `egress`): a rule on the group certainly applies.
+  std::vector<std::string> in_groups;
+  std::vector<std::string> out_groups;
   std::vector<Stage> stages;
   /// Stages the replies of an allowed flow must pass, evaluated on the reply
   /// packet (addresses, ports and interfaces swapped, state ESTABLISHED).
