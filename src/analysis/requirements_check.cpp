@@ -192,7 +192,10 @@ SourceLocation finding_location(const Flow& flow) {
   return {};
 }
 
-void add_findings(CheckResult& check) {
+/// Findings start with what they are about: the SDK, and the path when the
+/// device has several (the same line can decide on each of them).
+void add_findings(CheckResult& check, bool several_paths) {
+  const std::string subject = several_paths ? check.sdk + ", " + check.path : check.sdk;
   for (const auto& flow : check.flows) {
     if (flow.verdict == Verdict::Allowed) continue;
     Finding f;
@@ -209,7 +212,7 @@ void add_findings(CheckResult& check) {
       std::string why;
       for (const auto& d : flow.decided_by)
         if (d.location.known() && why.empty()) why = d.description;
-      f.message = check.sdk + ": cannot decide whether " +
+      f.message = subject + ": cannot decide whether " +
                   (flow.by_replies ? "replies of " + what + to + from + " are accepted"
                                    : what + to + from + " is allowed") +
                   (why.empty() ? "" : " (" + why + ")");
@@ -220,7 +223,7 @@ void add_findings(CheckResult& check) {
     if (flow.by_replies) {
       f.id = finding_id::kReplyBlocked;
       f.severity = Severity::Error;
-      f.message = check.sdk + ": replies of " + what + to + from + " are dropped" + by +
+      f.message = subject + ": replies of " + what + to + from + " are dropped" + by +
                   "; the connection cannot be set up (accept ESTABLISHED packets)";
       check.findings.push_back(std::move(f));
       continue;
@@ -236,11 +239,11 @@ void add_findings(CheckResult& check) {
     f.severity = Severity::Error;
     if (ports_open_elsewhere && !flow.domains.empty()) {
       f.id = finding_id::kDomainNotCovered;
-      f.message = check.sdk + ": required domain " + join(flow.domains) + " is not covered on " +
+      f.message = subject + ": required domain " + join(flow.domains) + " is not covered on " +
                   what + from + "; it is blocked" + by;
     } else {
       f.id = finding_id::kPortBlocked;
-      f.message = check.sdk + ": required " + what + to + from + " is blocked" + by;
+      f.message = subject + ": required " + what + to + from + " is blocked" + by;
     }
     check.findings.push_back(std::move(f));
   }
@@ -290,7 +293,7 @@ CheckResult check_one(const Policy& policy, const Path& path, const SdkRequireme
     r.flows.insert(r.flows.end(), flows.begin(), flows.end());
   }
   r.verdict = summarize(r.flows);
-  add_findings(r);
+  add_findings(r, policy.paths.size() > 1);
   return r;
 }
 

@@ -280,10 +280,17 @@ std::string deciders_text(const std::vector<Decider>& deciders) {
     std::vector<std::string> rest;
     for (std::size_t i = 1; i < deciders.size(); ++i) {
       const auto& d = deciders[i];
-      rest.push_back(d.location.known() ? "line " + std::to_string(d.location.line)
-                                        : safe(normalize_space(d.description)));
+      std::string item = !d.location.known() ? safe(normalize_space(d.description))
+                         : d.location.file.empty()
+                             ? "line " + std::to_string(d.location.line)
+                             : safe(d.location.file) + ":" + std::to_string(d.location.line);
+      // One line can decide twice (a request and its replies): name it once.
+      if (d.location.known() && d.location.line == deciders.front().location.line &&
+          d.location.file == deciders.front().location.file)
+        continue;
+      if (std::find(rest.begin(), rest.end(), item) == rest.end()) rest.push_back(std::move(item));
     }
-    s += "; also " + join_limited(rest, kMaxListed);
+    if (!rest.empty()) s += "; also " + join_limited(rest, kMaxListed);
   }
   return s;
 }
