@@ -41,6 +41,7 @@ struct Cli {
   std::vector<std::string> from;
   std::string to;
   std::string mode = "auto";
+  std::vector<std::string> include_dirs;
   std::vector<std::string> sources;
   std::vector<std::string> resolves;
   bool ipv6 = false;
@@ -75,7 +76,9 @@ po::options_description visible_options(Cli& cli) {
       ("to", po::value(&cli.to), "interface towards the Internet")
       ("mode", po::value(&cli.mode),
        "where the clients are: host (this machine), gateway (behind it) or auto (default: "
-       "both, each check labelled with its path); iptables only")
+       "both, each check labelled with its path); iptables and pf")
+      ("include-dir", po::value(&cli.include_dirs)->composing(),
+       "directory a pf.conf may include files from, besides its own (repeatable)")
       ("source", po::value(&cli.sources)->composing(), "client addresses CIDR (repeatable; default: networks behind --from)")
       ("resolve", po::value(&cli.resolves)->composing(), "NAME=CIDR: addresses a required domain resolves to (repeatable)")
       ("ipv6", po::bool_switch(&cli.ipv6), "check IPv6 as well as IPv4");
@@ -162,6 +165,7 @@ int run(const Cli& cli, const po::variables_map& vm) {
   options.paths.from_interfaces = cli.from;
   options.paths.to_interface = cli.to;
   options.paths.ipv6 = cli.ipv6;
+  options.paths.include_dirs = cli.include_dirs;
   if (cli.mode == "host") options.paths.mode = PathMode::Host;
   else if (cli.mode == "gateway") options.paths.mode = PathMode::Gateway;
   else if (cli.mode != "auto") return usage_error("unknown --mode '" + cli.mode + "' (host, gateway or auto)");

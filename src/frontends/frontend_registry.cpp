@@ -11,6 +11,8 @@ extern volatile int kAsaFrontendAnchor;
 [[maybe_unused]] static int asa_anchor_destination = kAsaFrontendAnchor;
 extern volatile int kIptablesFrontendAnchor;
 [[maybe_unused]] static int iptables_anchor_destination = kIptablesFrontendAnchor;
+extern volatile int kPfFrontendAnchor;
+[[maybe_unused]] static int pf_anchor_destination = kPfFrontendAnchor;
 
 const char* parse_status_name(ParseStatus s) {
   switch (s) {

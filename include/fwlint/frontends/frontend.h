@@ -31,6 +31,9 @@ struct PathOptions {
   std::vector<std::string> from_interfaces;  ///< empty = the frontend's default
   std::string to_interface;                  ///< empty = the frontend's default
   bool ipv6 = false;                         ///< evaluate IPv6 as well as IPv4
+  /// Directories besides the input's own from which it may read other files
+  /// (pf `include`, `load anchor … from`, table `file`).
+  std::vector<std::string> include_dirs;
 };
 
 enum class ParseStatus { Ok, Partial, Failed };
