@@ -47,6 +47,7 @@ std::vector<GoldenCase> cases() {
       {"samples/iptables/docker-gateway.rules", "gateway-eth1-eth0",
        {"--mode", "gateway", "--from", "eth1", "--to", "eth0"}},
       {"samples/iptables/stateless-replies.rules", "lan", {"--source", "192.168.10.0/24"}},
+      {"samples/pf/openbsd-home-router.conf", "from-em1", {"--mode", "gateway", "--from", "em1"}},
   };
   for (const ExtraRun& run : extra_runs) {
     fs::path sample(run.sample);
