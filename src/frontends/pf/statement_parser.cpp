@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "frontends/pf/statement_parser.h"
 
+#include "frontends/common/expected_tokens.h"
+
 #include <vector>
 
 namespace fwlint::pf {
@@ -50,18 +52,9 @@ class StatementParser::ErrorCollector : public antlr4::BaseErrorListener {
       std::string shown(owner_.text(offending).substr(0, 40));
       err.message = "unexpected '" + shown + "'";
     }
-    if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
-      antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-      if (!expected.isEmpty() && expected.size() <= 4) {
-        std::string list;
-        std::vector<ssize_t> types = expected.toList();
-        for (std::size_t i = 0; i < types.size(); ++i) {
-          if (i) list += i + 1 == types.size() ? " or " : ", ";
-          list += describe_token(parser->getVocabulary(), static_cast<std::size_t>(types[i]));
-        }
-        err.message += ", expected " + list;
-      }
-    }
+    err.message += expected_tokens_suffix(recognizer, [recognizer](std::size_t type) {
+      return describe_token(recognizer->getVocabulary(), type);
+    });
     owner_.error_ = std::move(err);
   }
 
