@@ -266,7 +266,9 @@ access-group inside_in in interface inside)",
           "through the OUTPUT chain and the answers come back through INPUT; a gateway sees "
           "both in FORWARD. Stateful firewalls (Cisco ASA, pf with state, Windows Firewall) "
           "pass the answers of a connection they allowed, but an iptables chain only does so "
-          "when a rule accepts packets in state ESTABLISHED. agora-fwlint follows every required "
+          "when a rule accepts packets in state ESTABLISHED, and pf only for connections a rule "
+          "passed with state: after a `no state` pass, the answers meet the ruleset again on "
+          "their way back. agora-fwlint follows every required "
           "flow that the request direction allows into the reply direction, as ESTABLISHED "
           "packets from the Agora server's ports to the client, and reports the flows whose "
           "replies are dropped, at the line that drops them (a DROP or REJECT rule, or the "
@@ -277,7 +279,8 @@ access-group inside_in in interface inside)",
           "looks correct, so this mistake survives a review that only reads OUTPUT rules.",
       .help =
           "Accept the replies near the top of the reply chain (INPUT on a host, FORWARD on a "
-          "gateway): `-A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT`. Use "
+          "gateway): `-A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT`. In pf, "
+          "drop `no state` from the pass rule, or pass the answers explicitly. Use "
           "`--mode host` or `--mode gateway` to check only the role the machine has.",
       .tags = {"connectivity", "requirement", "stateful", "agora"},
       .precision = "high",
