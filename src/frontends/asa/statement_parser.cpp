@@ -10,13 +10,6 @@ namespace fwlint::asa {
 using grammar::asa::AsaLexer;
 using grammar::asa::AsaParser;
 
-void ByteInputStream::load_bytes(std::string_view bytes) {
-  _data.clear();
-  _data.reserve(bytes.size());
-  for (char c : bytes) _data.push_back(static_cast<char32_t>(static_cast<unsigned char>(c)));
-  p = 0;
-}
-
 namespace {
 
 /// How a token type reads in "expected …" messages.

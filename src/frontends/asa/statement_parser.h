@@ -16,15 +16,9 @@
 #include "AsaLexer.h"
 #include "AsaParser.h"
 #include "antlr4-runtime.h"
+#include "frontends/common/byte_input_stream.h"
 
 namespace fwlint::asa {
-
-/// Feeds bytes to the lexer one byte per character, so token indexes are
-/// byte offsets into the line and no UTF-8 decoding can fail.
-class ByteInputStream : public antlr4::ANTLRInputStream {
- public:
-  void load_bytes(std::string_view bytes);
-};
 
 struct SyntaxError {
   std::uint32_t column = 1;      ///< 1-based

@@ -7,18 +7,6 @@
 
 namespace fwlint::pf {
 
-/// Feeds bytes to the lexer one byte per character, so token indexes are
-/// byte offsets into the statement and no UTF-8 decoding can fail.
-class StatementParser::ByteInputStream : public antlr4::ANTLRInputStream {
- public:
-  void load_bytes(std::string_view bytes) {
-    _data.clear();
-    _data.reserve(bytes.size());
-    for (char c : bytes) _data.push_back(static_cast<char32_t>(static_cast<unsigned char>(c)));
-    p = 0;
-  }
-};
-
 namespace {
 
 /// How a token type reads in "expected …" messages.

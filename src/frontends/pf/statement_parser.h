@@ -16,6 +16,7 @@
 #include "PfLexer.h"
 #include "PfParser.h"
 #include "antlr4-runtime.h"
+#include "frontends/common/byte_input_stream.h"
 
 namespace fwlint::pf {
 
@@ -47,7 +48,6 @@ class StatementParser {
 
  private:
   class ErrorCollector;
-  class ByteInputStream;
 
   std::string_view text_;
   std::unique_ptr<ByteInputStream> input_;
