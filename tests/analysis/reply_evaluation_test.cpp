@@ -8,35 +8,20 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/analysis_test_util.h"
+
 namespace fwlint {
 namespace {
 
+using test::agora_context;
+using test::only_verdict;
+using test::rule_at;
+
 constexpr std::uint8_t kTcp = 6;
 
-Rule rule_at(ActionKind kind, std::uint32_t line) {
-  Rule r;
-  r.action.kind = kind;
-  r.location = SourceLocation{line, 1, 0, "line " + std::to_string(line)};
-  return r;
-}
 
-/// Requests from 192.168.1.0/24, any source port, to .agora.io tcp/443.
-Cube https_requests() {
-  Cube c;
-  c.protocols = ProtocolSet::single(kTcp);
-  c.src_ports = PortSet::all();
-  c.dst_ports = PortSet::single(443);
-  c.src = *parse_cidr("192.168.1.0/24");
-  c.dst_atoms = AtomSet::single(0);
-  c.states = kStateNew;
-  return c;
-}
+Cube https_requests() { return test::requests_to_agora(kTcp, 443); }
 
-EvalContext agora_context() {
-  EvalContext ctx;
-  ctx.domains = {*DomainName::parse(".agora.io")};
-  return ctx;
-}
 
 /// One FirstMatch chain with a DROP policy at line 100, used as the request
 /// stage and the reply stage of a gateway-like path.
@@ -61,10 +46,6 @@ struct OneChain {
   }
 };
 
-Verdict only_verdict(const std::vector<Piece>& pieces) {
-  EXPECT_EQ(pieces.size(), 1u);
-  return pieces.empty() ? Verdict::Unknown : pieces[0].verdict;
-}
 
 TEST(ReplyEvaluation, RuleSidesAreSwappedForReplies) {
   // -A FORWARD -s 192.168.1.0/24 -p tcp --dport 443 -j ACCEPT admits the

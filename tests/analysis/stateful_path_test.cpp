@@ -7,33 +7,18 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/analysis_test_util.h"
+
 namespace fwlint {
 namespace {
 
-Rule rule_at(ActionKind kind, std::uint32_t line, std::uint8_t ways = kWayBoth) {
-  Rule r;
-  r.action.kind = kind;
-  r.match.ways = ways;
-  r.location = SourceLocation{line, 1, 0, "line " + std::to_string(line)};
-  return r;
-}
+using test::agora_context;
+using test::only_verdict;
+using test::rule_at;
 
-Cube udp_requests() {
-  Cube c;
-  c.protocols = ProtocolSet::single(17);
-  c.src_ports = PortSet::all();
-  c.dst_ports = PortSet::single(3478);
-  c.src = *parse_cidr("192.168.1.0/24");
-  c.dst_atoms = AtomSet::single(0);
-  c.states = kStateNew;
-  return c;
-}
 
-EvalContext agora_context() {
-  EvalContext ctx;
-  ctx.domains = {*DomainName::parse(".agora.io")};
-  return ctx;
-}
+Cube udp_requests() { return test::requests_to_agora(17, 3478); }
+
 
 /// A pf-like gateway: one LastMatch ruleset (default pass, line 100), seen
 /// inbound on em1 and outbound on em0; replies come in on em0 and leave on
@@ -59,10 +44,6 @@ struct Gateway {
   }
 };
 
-Verdict only_verdict(const std::vector<Piece>& pieces) {
-  EXPECT_EQ(pieces.size(), 1u);
-  return pieces.empty() ? Verdict::Unknown : pieces[0].verdict;
-}
 
 TEST(StatefulPath, RulesApplyOnlyTheWayTheySay) {
   // block in all; pass out all: requests are blocked entering on em1.
