@@ -19,9 +19,7 @@ using test::rule_at;
 
 constexpr std::uint8_t kTcp = 6;
 
-
 Cube https_requests() { return test::requests_to_agora(kTcp, 443); }
-
 
 /// One FirstMatch chain with a DROP policy at line 100, used as the request
 /// stage and the reply stage of a gateway-like path.
@@ -45,7 +43,6 @@ struct OneChain {
     path.unused_interfaces = {"lo"};
   }
 };
-
 
 TEST(ReplyEvaluation, RuleSidesAreSwappedForReplies) {
   // -A FORWARD -s 192.168.1.0/24 -p tcp --dport 443 -j ACCEPT admits the

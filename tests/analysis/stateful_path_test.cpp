@@ -16,9 +16,7 @@ using test::agora_context;
 using test::only_verdict;
 using test::rule_at;
 
-
 Cube udp_requests() { return test::requests_to_agora(17, 3478); }
-
 
 /// A pf-like gateway: one LastMatch ruleset (default pass, line 100), seen
 /// inbound on em1 and outbound on em0; replies come in on em0 and leave on
@@ -43,7 +41,6 @@ struct Gateway {
                          Stage{list, "replies out on em1", kWayOut, 0}};
   }
 };
-
 
 TEST(StatefulPath, RulesApplyOnlyTheWayTheySay) {
   // block in all; pass out all: requests are blocked entering on em1.
