@@ -97,6 +97,7 @@ TableContents TableResolver::resolve(const std::string& name, const SourceLocati
     out.unknown_reason += (out.unknown_reason.empty() ? "" : "; ") + reason;
   };
   if (files_missing) add_reason("table <" + name + ">: a file it loads was not read");
+  if (table.unreadable_entries) add_reason("table <" + name + "> has entries that could not be read");
   if (filled_at_run_time)
     add_reason("table <" + name + "> has no entries in pf.conf; it is filled at run time");
   if (!out.unknown_reason.empty()) {

@@ -129,6 +129,9 @@ struct PfTable {
   std::vector<PfAddress> entries;          ///< inline entries
   std::vector<std::string> files;          ///< `file "…"`
   bool files_read = false;                 ///< every file was found and read
+  /// Some entry could not be read and is missing from `entries`: the
+  /// table holds more than we know (rules using it are unknown).
+  bool unreadable_entries = false;
   SourceLocation location;
 };
 

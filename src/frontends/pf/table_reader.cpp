@@ -17,11 +17,15 @@ void read_inline_entries(PfParser::TableEntriesContext* list, const StatementSit
   EndpointReader reader(site);
   for (auto* entry : list->tableEntry()) {
     std::optional<PfAddress> a = reader.read_host(entry->host(), entry->NOT() != nullptr);
-    if (!a) continue;  // reported; the other entries still count
+    if (!a) {  // reported; the table is now more than its readable entries
+      table.unreadable_entries = true;
+      continue;
+    }
     if (a->kind == PfAddress::Kind::Table || a->kind == PfAddress::Kind::NoRoute ||
         a->kind == PfAddress::Kind::UrpfFailed) {
       site.report(finding_id::kUnrecognizedLine, Severity::Warning, a->location,
                   "'" + a->text + "' cannot be a table entry; it is ignored");
+      table.unreadable_entries = true;
       continue;
     }
     table.entries.push_back(std::move(*a));
@@ -81,6 +85,7 @@ void read_table_file(std::string_view text, const std::string& file_name, const 
           site.report(
               finding_id::kUnrecognizedLine, Severity::Warning, site.location(),
               "table <" + table.name + ">: " + file_name + " line " + std::to_string(line) + ": " + r.error);
+        table.unreadable_entries = true;
         continue;
       }
       r.address->negated = negated;

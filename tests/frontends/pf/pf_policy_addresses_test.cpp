@@ -84,6 +84,18 @@ TEST(PfPolicyAddresses, TablesFilledAtRunTimeAreUnknown) {
   EXPECT_EQ(verdict(b.policy, Packet{}), Verdict::Unknown);
 }
 
+TEST(PfPolicyAddresses, TableWithUnreadableEntriesIsMoreThanItsListedOnes) {
+  PfTable partial = table("partial", addrs({"203.0.113.7"}), true);
+  partial.unreadable_entries = true;
+  Built b = build(config({block().from(addrs({"<partial>"}))}, {partial}));
+  const auto& rules = b.main().rules;
+  ASSERT_EQ(rules.size(), 2u) << "the listed entry exactly, the unreadable ones unknown";
+  EXPECT_FALSE(rules[0].match.unknown);
+  EXPECT_EQ(rules[0].match.src.addresses, cidr("203.0.113.7"));
+  EXPECT_TRUE(rules[1].match.unknown);
+  EXPECT_NE(rules[1].match.unknown_reason.find("could not be read"), std::string::npos);
+}
+
 TEST(PfPolicyAddresses, SelfIsTheDevicesOwnAddresses) {
   Built b = build(config({block().out().from(addrs({"self"}))}), paths(PathMode::Auto, {"em1"}, "em0"));
   EXPECT_EQ(only_rule(b).match.src.types, kTypeLocal);

@@ -74,6 +74,7 @@ TEST(PfReaderTables, BadEntriesInAFileAreReportedBriefly) {
   Read r = read("table <j> file \"junk\"\n", dir.path("pf.conf"));
   ASSERT_EQ(r.config.tables.size(), 1u);
   EXPECT_EQ(r.config.tables[0].entries.size(), 1u);
+  EXPECT_TRUE(r.config.tables[0].unreadable_entries);  // the table is more than that entry
   EXPECT_LE(r.count(finding_id::kUnrecognizedLine), 5u);
 }
 
