@@ -2,6 +2,7 @@
 #include "frontends/asa/statement_parser.h"
 
 #include "frontends/common/expected_tokens.h"
+#include "frontends/common/token_text.h"
 
 #include <string>
 
@@ -94,24 +95,14 @@ void StatementParser::restart_with_ll() {
       antlr4::atn::PredictionMode::LL);
 }
 
-std::string_view StatementParser::text(antlr4::Token* token) const {
-  if (token == nullptr || token->getType() == antlr4::Token::EOF) return {};
-  std::size_t start = token->getStartIndex(), stop = token->getStopIndex();
-  if (start > stop || stop >= line_.size()) return {};
-  return line_.substr(start, stop - start + 1);
-}
+std::string_view StatementParser::text(antlr4::Token* token) const { return token_text(line_, token); }
 
 std::string_view StatementParser::text(antlr4::tree::TerminalNode* node) const {
   return node ? text(node->getSymbol()) : std::string_view{};
 }
 
 std::string_view StatementParser::text(antlr4::ParserRuleContext* ctx) const {
-  if (ctx == nullptr || ctx->getStart() == nullptr || ctx->getStop() == nullptr) return {};
-  std::size_t start = ctx->getStart()->getStartIndex();
-  std::size_t stop = ctx->getStop()->getStopIndex();
-  if (ctx->getStop()->getType() == antlr4::Token::EOF) stop = line_.empty() ? 0 : line_.size() - 1;
-  if (start > stop || stop >= line_.size()) return {};
-  return line_.substr(start, stop - start + 1);
+  return context_text(line_, ctx);
 }
 
 std::uint32_t StatementParser::column(antlr4::Token* token) const {

@@ -2,6 +2,7 @@
 #include "frontends/pf/statement_parser.h"
 
 #include "frontends/common/expected_tokens.h"
+#include "frontends/common/token_text.h"
 
 #include <vector>
 
@@ -98,28 +99,14 @@ PfParser::StatementContext* StatementParser::parse(std::string_view text) {
   }
 }
 
-std::string_view StatementParser::text(antlr4::Token* token) const {
-  if (token == nullptr || token->getType() == antlr4::Token::EOF) return {};
-  std::size_t start = token->getStartIndex(), stop = token->getStopIndex();
-  if (start > stop || stop >= text_.size()) return {};
-  return text_.substr(start, stop - start + 1);
-}
+std::string_view StatementParser::text(antlr4::Token* token) const { return token_text(text_, token); }
 
 std::string_view StatementParser::text(antlr4::tree::TerminalNode* node) const {
   return node ? text(node->getSymbol()) : std::string_view{};
 }
 
 std::string_view StatementParser::text(antlr4::ParserRuleContext* ctx) const {
-  if (ctx == nullptr || ctx->getStart() == nullptr || ctx->getStop() == nullptr) return {};
-  antlr4::Token* stop = ctx->getStop();
-  if (stop->getType() == antlr4::Token::EOF) {
-    // A rule ending in EOF: its text ends with the statement.
-    std::size_t start = ctx->getStart()->getStartIndex();
-    return start < text_.size() ? text_.substr(start) : std::string_view{};
-  }
-  std::size_t start = ctx->getStart()->getStartIndex(), end = stop->getStopIndex();
-  if (start > end || end >= text_.size()) return {};
-  return text_.substr(start, end - start + 1);
+  return context_text(text_, ctx);
 }
 
 }  // namespace fwlint::pf
