@@ -2,6 +2,7 @@
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(yaml-cpp REQUIRED)
+find_package(tinyxml2 REQUIRED)
 
 find_path(ANTLR4_RUNTIME_INCLUDE_DIR antlr4-runtime.h
           PATH_SUFFIXES antlr4-runtime REQUIRED)
