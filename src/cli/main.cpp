@@ -13,6 +13,7 @@
 #include "fwlint/report/reporter.h"
 #include "fwlint/report/rule_catalog.h"
 #include "fwlint/requirements/pack.h"
+#include "fwlint/util/strings.h"
 
 namespace po = boost::program_options;
 using namespace fwlint;
@@ -45,6 +46,9 @@ struct Cli {
   std::vector<std::string> sources;
   std::vector<std::string> resolves;
   bool ipv6 = false;
+  std::vector<std::string> profiles;
+  std::string app;
+  std::string service;
 };
 
 /// "--dialect" help naming every registered frontend.
@@ -81,7 +85,11 @@ po::options_description visible_options(Cli& cli) {
        "directory a pf.conf may include files from, besides its own (repeatable)")
       ("source", po::value(&cli.sources)->composing(), "client addresses CIDR (repeatable; default: networks behind --from)")
       ("resolve", po::value(&cli.resolves)->composing(), "NAME=CIDR: addresses a required domain resolves to (repeatable)")
-      ("ipv6", po::bool_switch(&cli.ipv6), "check IPv6 as well as IPv4");
+      ("ipv6", po::bool_switch(&cli.ipv6), "check IPv6 as well as IPv4")
+      ("profile", po::value(&cli.profiles)->composing(),
+       "Windows: profile to check, domain, private or public (repeatable or comma-separated; default: all three)")
+      ("app", po::value(&cli.app), "Windows: full path of the program that runs the SDK; rules scoped to other programs do not apply")
+      ("service", po::value(&cli.service), "Windows: short name of the service the --app program runs as");
   return o;
 }
 
@@ -166,6 +174,19 @@ int run(const Cli& cli, const po::variables_map& vm) {
   options.paths.to_interface = cli.to;
   options.paths.ipv6 = cli.ipv6;
   options.paths.include_dirs = cli.include_dirs;
+  for (const std::string& list : cli.profiles) {
+    for (std::string_view rest = list; !rest.empty();) {
+      std::size_t comma = rest.find(',');
+      std::string name(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      if (!iequals(name, "domain") && !iequals(name, "private") && !iequals(name, "public"))
+        return usage_error("unknown --profile '" + name + "' (domain, private or public)");
+      options.paths.profiles.push_back(name);
+    }
+  }
+  if (!cli.service.empty() && cli.app.empty()) return usage_error("--service needs --app (the program that runs as the service)");
+  options.paths.program = cli.app;
+  options.paths.service = cli.service;
   if (cli.mode == "host") options.paths.mode = PathMode::Host;
   else if (cli.mode == "gateway") options.paths.mode = PathMode::Gateway;
   else if (cli.mode != "auto") return usage_error("unknown --mode '" + cli.mode + "' (host, gateway or auto)");

@@ -13,6 +13,8 @@ extern volatile int kIptablesFrontendAnchor;
 [[maybe_unused]] static int iptables_anchor_destination = kIptablesFrontendAnchor;
 extern volatile int kPfFrontendAnchor;
 [[maybe_unused]] static int pf_anchor_destination = kPfFrontendAnchor;
+extern volatile int kWindowsFrontendAnchor;
+[[maybe_unused]] static int windows_anchor_destination = kWindowsFrontendAnchor;
 
 const char* parse_status_name(ParseStatus s) {
   switch (s) {

@@ -23,7 +23,8 @@ TEST(RuleCatalog, HoldsEveryFindingIdInOrder) {
       finding_id::kReplyBlocked,        finding_id::kUnrecognizedLine,    finding_id::kUndefinedReference,
       finding_id::kDuplicateDefinition, finding_id::kReferenceCycle,
       finding_id::kUnsupportedConstruct, finding_id::kUnreadableInput,
-      "FWL107"};  // invalid-pack, reported by the pack loader
+      "FWL107",  // invalid-pack, reported by the pack loader
+      finding_id::kPartialPolicy,       finding_id::kFirewallDisabled};
   ASSERT_EQ(all_rules().size(), ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
     EXPECT_EQ(all_rules()[i].id, ids[i]);

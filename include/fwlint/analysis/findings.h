@@ -28,6 +28,8 @@ inline constexpr const char* kReferenceCycle = "FWL104";       // reference-cycl
 inline constexpr const char* kUnsupportedConstruct = "FWL105"; // unsupported-construct
 inline constexpr const char* kUnreadableInput = "FWL106";      // unreadable-input
 inline constexpr const char* kInvalidPack = "FWL107";          // invalid-pack
+inline constexpr const char* kPartialPolicy = "FWL108";        // partial-policy
+inline constexpr const char* kFirewallDisabled = "FWL109";     // firewall-disabled
 }  // namespace finding_id
 
 /// One group of the requirement space with a single verdict and deciders.

@@ -34,6 +34,13 @@ struct PathOptions {
   /// Directories besides the input's own from which it may read other files
   /// (pf `include`, `load anchor … from`, table `file`).
   std::vector<std::string> include_dirs;
+  /// Windows: the profiles to check ("domain", "private", "public"); empty = all three.
+  std::vector<std::string> profiles;
+  /// Windows: the program that runs the SDK (`--app`) and the service it
+  /// runs as (`--service`); empty = any program, so program-scoped rules
+  /// are conditional.
+  std::string program;
+  std::string service;
 };
 
 enum class ParseStatus { Ok, Partial, Failed };
