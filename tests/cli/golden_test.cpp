@@ -48,6 +48,8 @@ std::vector<GoldenCase> cases() {
        {"--mode", "gateway", "--from", "eth1", "--to", "eth0"}},
       {"samples/iptables/stateless-replies.rules", "lan", {"--source", "192.168.10.0/24"}},
       {"samples/pf/openbsd-home-router.conf", "from-em1", {"--mode", "gateway", "--from", "em1"}},
+      {"samples/windows/hardened-workstation.gpo.xml", "chat-app",
+       {"--app", "C:\\Program Files\\Contoso\\Chat\\chat.exe", "--profile", "public"}},
   };
   for (const ExtraRun& run : extra_runs) {
     fs::path sample(run.sample);
