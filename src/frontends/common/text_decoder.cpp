@@ -166,12 +166,15 @@ DecodedText decode_text(std::string_view bytes) {
   } else if (starts("\xEF\xBB\xBF")) {
     r.encoding = "UTF-8 with BOM";
     decode_utf8(bytes, 3, d);
-  } else if (starts(std::string_view("<\0", 2))) {
-    // No BOM, but an XML document starts with '<': its first character
-    // tells the byte order.
+  } else if (bytes.size() >= 2 && bytes[0] != '\0' && static_cast<unsigned char>(bytes[0]) < 0x80 &&
+             bytes[1] == '\0') {
+    // No BOM, but the first character is ASCII ('<' of an XML document, 'v'
+    // of a rule string, 'W' of a .reg export) followed by a NUL byte: text
+    // never has one there, UTF-16LE always does.
     r.encoding = "UTF-16LE";
     decode_utf16(bytes, 0, false, d);
-  } else if (starts(std::string_view("\0<", 2))) {
+  } else if (bytes.size() >= 2 && bytes[0] == '\0' && bytes[1] != '\0' &&
+             static_cast<unsigned char>(bytes[1]) < 0x80) {
     r.encoding = "UTF-16BE";
     decode_utf16(bytes, 0, true, d);
   } else {

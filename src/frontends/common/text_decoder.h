@@ -32,8 +32,9 @@ struct DecodedText {
 };
 
 /// Decodes `bytes`: FF FE → UTF-16LE, FE FF → UTF-16BE, EF BB BF → UTF-8
-/// (the BOM is dropped); without a BOM, `3C 00` ('<' in UTF-16LE) →
-/// UTF-16LE, `00 3C` → UTF-16BE, anything else → UTF-8. Linear in the size
+/// (the BOM is dropped); without a BOM, an ASCII character then a NUL
+/// (`3C 00`, '<' in UTF-16LE) → UTF-16LE, a NUL then an ASCII character →
+/// UTF-16BE, anything else → UTF-8. Linear in the size
 /// of the input, whatever it contains.
 DecodedText decode_text(std::string_view bytes);
 

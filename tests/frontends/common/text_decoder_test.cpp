@@ -219,3 +219,20 @@ TEST(TextDecoder, ManyErrorsStayLinear) {
 
 }  // namespace
 }  // namespace fwlint
+
+namespace fwlint {
+namespace {
+
+TEST(TextDecoder, Utf16WithoutBomIsRecognizedByAnyLeadingAsciiCharacter) {
+  // A rule-string file or a .reg export saved as UTF-16 without a BOM.
+  DecodedText le = decode_text(utf16le("v2.30|Action=Allow|\n"));
+  EXPECT_EQ(le.encoding, "UTF-16LE");
+  EXPECT_EQ(le.utf8, "v2.30|Action=Allow|\n");
+  DecodedText be = decode_text(utf16be("Windows Registry Editor Version 5.00\r\n"));
+  EXPECT_EQ(be.encoding, "UTF-16BE");
+  EXPECT_EQ(be.utf8, "Windows Registry Editor Version 5.00\r\n");
+  EXPECT_EQ(decode_text("v2").encoding, "UTF-8") << "no NUL, no UTF-16";
+}
+
+}  // namespace
+}  // namespace fwlint
