@@ -117,8 +117,18 @@ class Builder {
     path.stages.push_back(stage);
     path.sent_by_device = true;
     path.client_type = kTypeLocal;
-    path.sources_description = "this computer";
+    path.sources_description = "this computer" + local_rules_remark(p);
     policy_.paths.push_back(std::move(path));
+  }
+
+  /// Whether the computer's own rules join the profile's, as the check's
+  /// header states it.
+  std::string local_rules_remark(ProfileIndex p) const {
+    if (input_.local_store || input_.form == "rule strings") return "";
+    EffectiveSetting merge = effective_setting(input_, p, "AllowLocalPolicyMerge");
+    if (merge.state == EffectiveSetting::Set && merge.value == 0)
+      return "; AllowLocalPolicyMerge off: local rules ignored";
+    return "; local rules merged in";
   }
 
   std::string doubt(const EffectiveSetting& e, const std::string& what) const {
