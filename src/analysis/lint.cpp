@@ -23,6 +23,20 @@ Diagnostic unreadable(std::string message) {
   return d;
 }
 
+/// Nothing but blanks, after a byte order mark if there is one. After a
+/// UTF-16 mark NUL bytes (the other halves of UTF-16 blanks) are blank too,
+/// so a UTF-16 file with a mark and no text (FF FE) is empty as well.
+bool blank(std::string_view content) {
+  std::string_view blanks = " \t\r\n";
+  if (content.starts_with("\xEF\xBB\xBF")) {
+    content.remove_prefix(3);
+  } else if (content.starts_with("\xFF\xFE") || content.starts_with("\xFE\xFF")) {
+    content.remove_prefix(2);
+    blanks = std::string_view(" \t\r\n\0", 5);
+  }
+  return content.find_first_not_of(blanks) == std::string_view::npos;
+}
+
 }  // namespace
 
 FileResult lint_content(const std::string& file_name, std::string_view content,
@@ -45,8 +59,8 @@ FileResult lint_content(const std::string& file_name, std::string_view content,
       std::string known;
       for (const Frontend* f : registry.all()) known += (known.empty() ? "" : ", ") + f->name();
       result.diagnostics.push_back(unreadable(
-          content.empty() ? "the file is empty"
-                          : "cannot recognize the input format (known: " + known + "; use --dialect)"));
+          blank(content) ? "the file is empty"
+                         : "cannot recognize the input format (known: " + known + "; use --dialect)"));
       return result;
     }
   }

@@ -175,10 +175,14 @@ int run(const Cli& cli, const po::variables_map& vm) {
   options.paths.ipv6 = cli.ipv6;
   options.paths.include_dirs = cli.include_dirs;
   for (const std::string& list : cli.profiles) {
-    for (std::string_view rest = list; !rest.empty();) {
+    // Every comma-separated name counts, empty ones too: `--profile ''` or
+    // `--profile domain,` is a mistake, not "every profile".
+    std::string_view rest = list;
+    for (bool more = true; more;) {
       std::size_t comma = rest.find(',');
       std::string name(rest.substr(0, comma));
-      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      more = comma != std::string_view::npos;
+      if (more) rest.remove_prefix(comma + 1);
       if (!iequals(name, "domain") && !iequals(name, "private") && !iequals(name, "public"))
         return usage_error("unknown --profile '" + name + "' (domain, private or public)");
       options.paths.profiles.push_back(name);

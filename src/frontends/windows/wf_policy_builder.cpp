@@ -134,11 +134,17 @@ class Builder {
   std::string doubt(const EffectiveSetting& e, const std::string& what) const {
     if (e.state == EffectiveSetting::Unreadable)
       return "the value of " + e.source->name + " (" + e.source->raw + ") cannot be read, so it is unknown " + what;
-    std::string who = e.source->origin.empty() || e.other->origin.empty()
-                          ? std::string("two settings")
-                          : "GPOs '" + e.source->origin + "' and '" + e.other->origin + "'";
-    return who + " set " + e.source->name + " differently; the input does not say which takes precedence, "
-           "so it is unknown " + what;
+    const std::string& name = e.source->name;
+    std::string conflict = "two settings set " + name + " differently";
+    // One GPO can set a value twice: in its Windows Firewall settings and
+    // in an Administrative Templates policy that writes the same registry
+    // value.
+    if (e.source->origin == e.other->origin && !e.source->origin.empty())
+      conflict = "GPO '" + e.source->origin + "' sets " + name + " twice, to different values";
+    else if (!e.source->origin.empty() && !e.other->origin.empty())
+      conflict = "GPOs '" + e.source->origin + "' and '" + e.other->origin + "' set " + name +
+                 " differently";
+    return conflict + "; the input does not say which takes precedence, so it is unknown " + what;
   }
 
   void add_rules(ProfileIndex p, RuleList& list) {
