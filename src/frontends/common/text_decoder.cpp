@@ -33,14 +33,18 @@ class Decoder {
   std::string& out() { return r_.utf8; }
 
   /// Replaces an invalid sequence at input offset `offset` by U+FFFD.
-  void fail(std::size_t offset, const char* what) {
+  /// Records the first error; `replace` = put a U+FFFD where the bad
+  /// sequence was (a lone last byte of UTF-16 is half a character and is
+  /// dropped instead, so a file cut by one byte still reads as the text
+  /// before the cut).
+  void fail(std::size_t offset, const char* what, bool replace = true) {
     if (!r_.has_error) {
       r_.has_error = true;
       r_.error_offset = offset;
       r_.error = what;
       error_output_pos_ = r_.utf8.size();
     }
-    r_.utf8 += kReplacement;
+    if (replace) r_.utf8 += kReplacement;
   }
 
   void finish() {
@@ -90,7 +94,7 @@ void decode_utf16(std::string_view bytes, std::size_t start, bool big_endian, De
     // A high surrogate without its low half, or a low half on its own.
     d.fail(i, "unpaired UTF-16 surrogate");
   }
-  if (i < bytes.size()) d.fail(i, "truncated UTF-16: odd number of bytes");
+  if (i < bytes.size()) d.fail(i, "truncated UTF-16: odd number of bytes", /*replace=*/false);
 }
 
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }

@@ -19,7 +19,7 @@ struct DecodedText {
   /// "UTF-8 with BOM" or "UTF-8".
   std::string encoding;
   /// The first invalid sequence (it and every later one became U+FFFD and
-  /// decoding went on).
+  /// decoding went on; an odd last byte of UTF-16 is dropped instead).
   bool has_error = false;
   std::size_t error_offset = 0;  ///< byte offset of the sequence in the input
   /// "truncated UTF-16: odd number of bytes", "unpaired UTF-16 surrogate"

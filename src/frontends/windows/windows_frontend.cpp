@@ -108,7 +108,7 @@ ParseResult WindowsFrontend::parse(const std::string& /*file_name*/, std::string
         diags.push_back(Diagnostic{finding_id::kUnreadableInput, Severity::Error,
                                    SourceLocation{decoded.error_line, decoded.error_column, 0, ""},
                                    decoded.error + " at byte " + std::to_string(decoded.error_offset) +
-                                       " (read as " + decoded.encoding + "; replaced by U+FFFD)"});
+                                       " (read as " + decoded.encoding + ")"});
       if (sniff.form == WfForm::Report) {
         input = read_gpo_report(decoded.utf8, diags);
       } else if (sniff.form == WfForm::RegFile) {
