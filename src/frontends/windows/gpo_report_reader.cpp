@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "frontends/common/line_reader.h"
+#include "frontends/windows/xml_elements.h"
+#include "frontends/windows/xml_errors.h"
+#include "frontends/windows/xml_locator.h"
 #include "fwlint/analysis/findings.h"
 
 namespace fwlint::windows {
@@ -27,84 +29,9 @@ constexpr std::string_view kPowerShellNamespace = "http://schemas.microsoft.com/
 constexpr std::string_view kProtectAllConnections =
     "Windows Firewall: Protect all network connections";
 
-/// tinyxml2 compares every attribute with all earlier ones of its element,
-/// so an element with a million attributes takes hours to parse. Real
-/// reports have at most four per element.
-constexpr std::size_t kMaxAttributesPerElement = 1000;
-
-// --- names and text ----------------------------------------------------------
-
-std::string_view local_name(const char* qualified) {
-  std::string_view s(qualified ? qualified : "");
-  std::size_t colon = s.rfind(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-std::string_view prefix_of(const char* qualified) {
-  std::string_view s(qualified ? qualified : "");
-  std::size_t colon = s.rfind(':');
-  return colon == std::string_view::npos ? std::string_view() : s.substr(0, colon);
-}
-
-bool named(const XMLElement* e, std::string_view local) { return local_name(e->Name()) == local; }
-
-std::string_view trim(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-/// The element's own text (its text and CDATA children, not the text of
-/// child elements), trimmed. tinyxml2 has already decoded the entities.
-std::string text_of(const XMLElement* e) {
-  if (e == nullptr) return {};
-  std::string text;
-  for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling())
-    if (n->ToText()) text += n->Value();
-  return std::string(trim(text));
-}
-
-const XMLElement* child_named(const XMLElement* e, std::string_view local) {
-  if (e == nullptr) return nullptr;
-  for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement())
-    if (named(c, local)) return c;
-  return nullptr;
-}
-
-const XMLElement* parent_element(const XMLElement* e) {
-  return e->Parent() ? e->Parent()->ToElement() : nullptr;
-}
-
 /// RSoP reports put the GPO a value comes from and its precedence beside
 /// the value; they are not part of it.
 bool is_rsop_provenance(const XMLElement* e) { return named(e, "GPO") || named(e, "Precedence"); }
-
-/// The element after `e` in document order (its first child unless
-/// `skip_children`); nullptr after the last. No recursion: the walk is the
-/// same for any depth.
-const XMLElement* next_element(const XMLElement* e, bool skip_children) {
-  if (!skip_children)
-    if (const XMLElement* c = e->FirstChildElement()) return c;
-  for (; e; e = parent_element(e))
-    if (const XMLElement* s = e->NextSiblingElement()) return s;
-  return nullptr;
-}
-
-bool contains_element(const XMLElement* root, std::string_view local) {
-  for (const XMLElement* e = root; e; e = next_element(e, false))
-    if (named(e, local)) return true;
-  return false;
-}
-
-/// The namespace bound to `prefix` ("" = the default namespace) on `e` or
-/// its nearest ancestor that binds it; nullopt when none does.
-std::optional<std::string_view> bound_namespace(const XMLElement* e, std::string_view prefix) {
-  std::string attribute = prefix.empty() ? "xmlns" : "xmlns:" + std::string(prefix);
-  for (; e; e = parent_element(e))
-    if (const char* value = e->Attribute(attribute.c_str())) return std::string_view(value);
-  return std::nullopt;
-}
 
 /// An Extension element holding Windows Firewall settings: it binds a prefix
 /// to the firewall namespace or has xsi:type="qN:WindowsFirewallSettings".
@@ -120,165 +47,6 @@ bool is_firewall_extension(const XMLElement* e) {
 
 std::string shortened(std::string_view s, std::size_t max = 80) {
   return s.size() <= max ? std::string(s) : std::string(s.substr(0, max)) + "...";
-}
-
-// --- locations ---------------------------------------------------------------
-
-/// Turns tinyxml2 line numbers into SourceLocations with the column of the
-/// element's start tag. Lines end at LF, as tinyxml2 counts them. Elements
-/// are located in document order, so each search continues where the
-/// previous one stopped and a document on one huge line is scanned once.
-class Locator {
- public:
-  explicit Locator(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
-      starts_.push_back(i + 1);
-  }
-
-  SourceLocation at_line(std::uint32_t line, std::uint32_t column = 1) const {
-    SourceLocation loc;
-    loc.line = std::clamp<std::uint32_t>(line, 1, static_cast<std::uint32_t>(starts_.size()));
-    loc.column = column;
-    std::string_view text = line_text(loc.line);
-    loc.text = text.size() <= kMaxLocationText
-                   ? std::string(text)
-                   : std::string(text.substr(0, kMaxLocationText)) + "...";
-    return loc;
-  }
-
-  SourceLocation at(const XMLElement* e) {
-    auto line = static_cast<std::uint32_t>(std::max(e->GetLineNum(), 1));
-    if (line > starts_.size() || line == failed_line_) return at_line(line);
-    std::string_view text = line_text(line);
-    std::string tag = "<" + std::string(e->Name());
-    std::size_t from = cursor_line_ == line ? cursor_ : 0;
-    std::size_t pos = find_tag(text, tag, from);
-    if (pos == std::string_view::npos && from > 0) pos = find_tag(text, tag, 0);
-    if (pos == std::string_view::npos) {
-      // Never expected; remember it so a huge line is not searched again.
-      failed_line_ = line;
-      return at_line(line);
-    }
-    cursor_line_ = line;
-    cursor_ = pos + 1;
-    return at_line(line, static_cast<std::uint32_t>(pos + 1));
-  }
-
- private:
-  std::string_view line_text(std::uint32_t line) const {
-    std::size_t start = starts_[line - 1];
-    std::size_t end = line < starts_.size() ? starts_[line] - 1 : text_.size();
-    if (end > start && text_[end - 1] == '\r') --end;
-    return text_.substr(start, end - start);
-  }
-
-  /// `<q2:Name` followed by the end of the name (not `<q2:NameX`).
-  static std::size_t find_tag(std::string_view text, std::string_view tag, std::size_t from) {
-    for (std::size_t p = text.find(tag, from); p != std::string_view::npos;
-         p = text.find(tag, p + 1)) {
-      std::size_t after = p + tag.size();
-      if (after == text.size()) return p;
-      char c = text[after];
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/') return p;
-    }
-    return std::string_view::npos;
-  }
-
-  std::string_view text_;
-  std::vector<std::size_t> starts_;
-  std::uint32_t cursor_line_ = 0;
-  std::size_t cursor_ = 0;
-  std::uint32_t failed_line_ = 0;
-};
-
-// --- well-formedness -----------------------------------------------------------
-
-/// Offset of the first tag with more than kMaxAttributesPerElement
-/// attributes, found by one linear scan that counts '=' outside quotes.
-std::optional<std::size_t> crowded_tag(std::string_view s) {
-  auto skip_past = [&](std::string_view end, std::size_t from) {
-    std::size_t p = s.find(end, from);
-    return p == std::string_view::npos ? s.size() : p + end.size();
-  };
-  std::size_t i = 0;
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    std::string_view rest = s.substr(i);
-    if (rest.starts_with("<!--")) {
-      i = skip_past("-->", i + 4);
-    } else if (rest.starts_with("<![CDATA[")) {
-      i = skip_past("]]>", i + 9);
-    } else if (rest.starts_with("<?")) {
-      i = skip_past("?>", i + 2);
-    } else {
-      std::size_t start = i, equals = 0;
-      char quote = 0;
-      for (++i; i < s.size(); ++i) {
-        char c = s[i];
-        if (quote) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-        } else if (c == '=') {
-          if (++equals > kMaxAttributesPerElement) return start;
-        } else if (c == '>') {
-          break;
-        }
-      }
-    }
-  }
-  return std::nullopt;
-}
-
-/// tinyxml2's error in words a firewall admin can act on.
-std::string parse_error_message(const XMLDocument& doc) {
-  using namespace tinyxml2;
-  std::string element;
-  if (const char* s = doc.ErrorStr()) {
-    std::string_view str(s);
-    std::size_t p = str.find("XMLElement name=");
-    if (p != std::string_view::npos) element = shortened(str.substr(p + 16));
-  }
-  std::string of_element = element.empty() ? "" : " of element '" + element + "'";
-  std::string what;
-  switch (doc.ErrorID()) {
-    case XML_ELEMENT_DEPTH_EXCEEDED:
-      return "XML cannot be read: elements nested too deeply (more than " +
-             std::to_string(TINYXML2_MAX_ELEMENT_DEPTH) + " levels)";
-    case XML_ERROR_EMPTY_DOCUMENT:
-      return "XML document is empty";
-    case XML_ERROR_MISMATCHED_ELEMENT:
-      what = "an end tag does not match the start tag" + of_element;
-      break;
-    case XML_ERROR_PARSING_ELEMENT:
-      what = "malformed or unterminated tag" + of_element;
-      break;
-    case XML_ERROR_PARSING_ATTRIBUTE:
-      what = "malformed or repeated attribute" + of_element;
-      break;
-    case XML_ERROR_PARSING_TEXT:
-      what = "malformed text, or text after the root element";
-      break;
-    case XML_ERROR_PARSING_CDATA:
-      what = "unterminated CDATA section";
-      break;
-    case XML_ERROR_PARSING_COMMENT:
-      what = "unterminated comment";
-      break;
-    case XML_ERROR_PARSING_DECLARATION:
-      what = "malformed XML declaration";
-      break;
-    case XML_ERROR_PARSING_UNKNOWN:
-      what = "malformed <!...> declaration";
-      break;
-    case XML_ERROR_PARSING:
-      what = "an element is never closed (is the file truncated?) or a tag is malformed";
-      break;
-    default:
-      what = doc.ErrorName();
-      break;
-  }
-  return "XML is not well-formed: " + what;
 }
 
 // --- values ------------------------------------------------------------------
@@ -612,7 +380,7 @@ class ReportReader {
 
   std::string_view text_;
   Diagnostics& diags_;
-  Locator locate_;
+  XmlLocator locate_;
   XMLDocument doc_;
   WfInput input_;
   std::vector<GpoState> gpos_;  ///< in document order
