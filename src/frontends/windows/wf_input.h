@@ -25,6 +25,8 @@ inline constexpr std::array<const char*, 3> kProfileNames = {"Domain", "Private"
 struct WfField {
   std::string key;    ///< token name exactly as written ("RPort", "RPort2_10", "RA4", "App")
   std::string value;  ///< the value, surrounding blanks trimmed, XML entities/.reg escapes decoded
+  /// Its text is empty when the field is on its rule's line (a rule
+  /// string): the rule's location holds that line; see field_location().
   SourceLocation location;
 };
 
@@ -44,6 +46,13 @@ struct WfRule {
   /// its fields say. The reader has already reported the problem.
   std::string unreadable;
 };
+
+/// The location of `field` of `rule`, with the text of its line.
+inline SourceLocation field_location(const WfRule& rule, const WfField& field) {
+  SourceLocation loc = field.location;
+  if (loc.text.empty() && loc.line == rule.location.line) loc.text = rule.location.text;
+  return loc;
+}
 
 /// One value of a profile setting (`EnableFirewall`, `DefaultOutboundAction`,
 /// `DefaultInboundAction`, `AllowLocalPolicyMerge`, …).

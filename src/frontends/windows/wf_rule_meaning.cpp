@@ -132,7 +132,7 @@ class Interpreter {
 
  private:
   void error(const WfField& f, std::string message, Severity severity = Severity::Error) {
-    diags_.push_back(Diagnostic{finding_id::kUnrecognizedLine, severity, f.location, std::move(message)});
+    diags_.push_back(Diagnostic{finding_id::kUnrecognizedLine, severity, field_location(rule_, f), std::move(message)});
   }
   void uncertain_all(std::string why) {
     if (r_.whole_uncertain.empty()) r_.whole_uncertain = std::move(why);
@@ -175,7 +175,7 @@ class Interpreter {
         r_.icmp_field = &f;
         break;
       case Kind::Unknown:
-        diags_.push_back(Diagnostic{finding_id::kUnsupportedConstruct, Severity::Warning, f.location,
+        diags_.push_back(Diagnostic{finding_id::kUnsupportedConstruct, Severity::Warning, field_location(rule_, f),
                                     "unknown rule token " + f.key + ": the rule may match more or less "
                                     "than its other tokens say"});
         uncertain_all("it has the unknown token " + f.key + "=" + f.value);

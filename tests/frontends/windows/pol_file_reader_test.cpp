@@ -121,7 +121,8 @@ TEST(WfPolFile, MapsToRulesAndSettings) {
   EXPECT_EQ(input.rules[1].id, "{R2}");
   EXPECT_EQ(input.rules[1].location.line, 4u);
   const WfField& port = input.rules[1].fields.at(2);
-  EXPECT_EQ(port.location.text.substr(port.location.column - 1, 10), "RPort=5000");
+  EXPECT_TRUE(port.location.text.empty()) << "the rule's location holds the line";
+  EXPECT_EQ(field_location(input.rules[1], port).text.substr(port.location.column - 1, 10), "RPort=5000");
   ASSERT_EQ(input.profiles[kDomainProfile].settings.size(), 1u);
   EXPECT_EQ(input.profiles[kDomainProfile].settings[0].value, 1u);
 }

@@ -92,13 +92,17 @@ TEST(WfRegFile, RuleFieldsKeepTheirColumnsThroughEscapes) {
   const WfRule& r1 = input.rules[0];
   EXPECT_EQ(r1.id, "{R1}");
   ASSERT_EQ(r1.fields.size(), 4u);
-  auto span = [](const WfField& f) {
-    return f.location.text.substr(f.location.column - 1, f.location.end_column - f.location.column + 1);
+  auto span = [&](const WfField& f) {
+    std::string text = f.location.text.empty() ? r1.location.text : f.location.text;
+    return text.substr(f.location.column - 1, f.location.end_column - f.location.column + 1);
   };
   EXPECT_EQ(span(r1.fields[2]), "App=%SystemRoot%\\\\System32\\\\svchost.exe");
   EXPECT_EQ(r1.fields[2].value, "%SystemRoot%\\System32\\svchost.exe");
   EXPECT_EQ(span(r1.fields[3]), "RPort=443");
-  EXPECT_EQ(span(input.rules[1].fields[2]), "Name=say \\\"hi\\\"");
+  const WfField& name = input.rules[1].fields[2];
+  std::string text = field_location(input.rules[1], name).text;
+  EXPECT_EQ(text.substr(name.location.column - 1, name.location.end_column - name.location.column + 1),
+            "Name=say \\\"hi\\\"");
   ASSERT_EQ(input.profiles[kPublicProfile].settings.size(), 3u);
   // REG_MULTI_SZ is no number: unreadable.
   EXPECT_FALSE(input.profiles[kPublicProfile].settings[1].readable);

@@ -117,7 +117,7 @@ TEST(WfRegistryRecords, FieldsOfARuleGetColumnsInTheRecordText) {
   WfInput input = records.map(diags);
   ASSERT_EQ(input.rules.size(), 1u);
   const WfField& action = input.rules[0].fields.at(0);
-  EXPECT_EQ(action.location.text.substr(action.location.column - 1, 12), "Action=Allow");
+  EXPECT_EQ(field_location(input.rules[0], action).text.substr(action.location.column - 1, 12), "Action=Allow");
 }
 
 TEST(WfRegistryRecords, KeysAreCaseInsensitiveWithOrWithoutTheHive) {
