@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "frontends/common/utf8.h"
 #include "fwlint/analysis/findings.h"
 #include "fwlint/util/strings.h"
 
@@ -235,24 +236,6 @@ class RegistryMapper {
   std::map<std::pair<const WfProfileSettings*, std::string>, std::size_t> setting_index_;
   bool deletion_reported_ = false;
 };
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 }  // namespace
 

@@ -26,49 +26,17 @@
 
 #include "fwlint/analysis/lint.h"
 #include "test_support.h"
+#include "wf_test_bytes.h"
 
 namespace fwlint::windows {
 namespace {
 
 namespace fs = std::filesystem;
 
+using fwlint::test::le32;
+using fwlint::test::utf16;
+
 // --- encodings -----------------------------------------------------------------
-
-/// UTF-8 → UTF-16 (surrogate pairs for code points above U+FFFF), little
-/// or big endian, with or without a byte order mark.
-std::string utf16(std::string_view utf8, bool big_endian = false, bool bom = true) {
-  std::string out;
-  auto unit = [&](std::uint32_t u) {
-    char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
-    out += big_endian ? hi : lo;
-    out += big_endian ? lo : hi;
-  };
-  if (bom) unit(0xFEFF);
-  for (std::size_t i = 0; i < utf8.size();) {
-    auto b = static_cast<unsigned char>(utf8[i]);
-    std::uint32_t cp = b;
-    std::size_t n = 1;
-    if (b >= 0xF0) cp = b & 0x07, n = 4;
-    else if (b >= 0xE0) cp = b & 0x0F, n = 3;
-    else if (b >= 0xC0) cp = b & 0x1F, n = 2;
-    for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k)
-      cp = cp << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    i += n;
-    if (cp >= 0x10000) {
-      unit(0xD800 + ((cp - 0x10000) >> 10));
-      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      unit(cp);
-    }
-  }
-  return out;
-}
-
-std::string le32(std::uint32_t v) {
-  std::string out;
-  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-  return out;
-}
 
 // --- one policy in every form -----------------------------------------------------
 
