@@ -100,8 +100,15 @@ class RuleStringReader {
   /// the line's text (the rule's location has it; see WfField). A rule
   /// string of a million-rule file would otherwise be copied once per token.
   SourceLocation field_at(std::size_t begin, std::size_t end) const {
-    SourceLocation loc = at(begin, end);
-    loc.text.clear();
+    SourceLocation loc;  // built without the text: clear() would keep its buffer
+    loc.line = where_.line;
+    loc.column = where_.column;
+    loc.end_column = where_.end_column;
+    loc.file = where_.file;
+    if (end > begin) {
+      loc.column = columns_.start_column(begin);
+      loc.end_column = columns_.end_column(end - 1);
+    }
     return loc;
   }
 
