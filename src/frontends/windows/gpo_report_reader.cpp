@@ -14,6 +14,7 @@
 #include "frontends/windows/xml_errors.h"
 #include "frontends/windows/xml_locator.h"
 #include "fwlint/analysis/findings.h"
+#include "fwlint/util/strings.h"
 
 namespace fwlint::windows {
 namespace {
@@ -51,19 +52,13 @@ std::string shortened(std::string_view s, std::size_t max = 80) {
 
 // --- values ------------------------------------------------------------------
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x | 0x20) == (y | 0x20);
-         });
-}
-
 /// Report booleans are the policy DWORD (true = 1); numbers are as is.
 bool parse_setting_value(std::string_view raw, std::uint32_t& value) {
-  if (equals_ignoring_case(raw, "true")) {
+  if (iequals(raw, "true")) {
     value = 1;
     return true;
   }
-  if (equals_ignoring_case(raw, "false")) {
+  if (iequals(raw, "false")) {
     value = 0;
     return true;
   }
@@ -192,7 +187,7 @@ class ReportReader {
     GpoState state;
     state.name = text_of(child_named(gpo, "Name"));
     if (const XMLElement* enabled = child_named(child_named(gpo, "Computer"), "Enabled")) {
-      if (equals_ignoring_case(text_of(enabled), "false")) {
+      if (iequals(text_of(enabled), "false")) {
         state.computer_disabled = true;
         state.enabled_at = locate_.at(enabled);
       }
