@@ -71,6 +71,7 @@ po::options_description visible_options(Cli& cli) {
       ("pack", po::value(&cli.pack), "requirement pack NAME[@VERSION] (default: newest 'agora')")
       ("rules", po::value(&cli.rules_files)->composing(), "load a requirement pack from a YAML file (repeatable)")
       ("list-sdks", "list the SDKs of the selected pack and exit")
+      ("list-packs", "list every built-in and --rules pack with its date and source, and exit")
       ("list-rules", "list the finding ids and exit")
       ("explain", po::value<std::string>(), "print the documentation of a finding id and exit")
       ("dialect", po::value(&cli.dialect), dialect_help().c_str())
@@ -119,6 +120,20 @@ int list_sdks(const RequirementPack& pack) {
   return kPass;
 }
 
+/// Every pack of this run, built-in ones first, as NAME@VERSION with the
+/// date and source of its values; the version a bare NAME selects is marked.
+int list_packs(const std::vector<RequirementPack>& packs, std::size_t builtin_count) {
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    const RequirementPack& pack = packs[i];
+    bool is_default = select_pack(packs, pack.name) == &pack;
+    std::cout << pack.id() << "  " << (pack.date.empty() ? "(no date)" : pack.date) << "  " << pack.title
+              << "  [" << (i < builtin_count ? "built-in" : "--rules") << (is_default ? ", default for '" + pack.name + "'" : "")
+              << "]\n";
+    if (!pack.source.empty()) std::cout << "  source: " << pack.source << '\n';
+  }
+  return kPass;
+}
+
 int list_rules() {
   for (const auto& r : all_rules())
     std::cout << r.id << "  " << severity_name(r.default_severity) << "  " << r.name << "  "
@@ -161,6 +176,7 @@ bool load_packs(const Cli& cli, std::vector<RequirementPack>& packs) {
 int run(const Cli& cli, const po::variables_map& vm) {
   std::vector<RequirementPack> packs;
   if (!load_packs(cli, packs)) return kUsage;
+  if (vm.count("list-packs")) return list_packs(packs, builtin_packs().size());
   // A user pack is the default when it is the only one given.
   std::string spec = cli.pack;
   if (spec.empty()) spec = cli.rules_files.size() == 1 ? packs.back().id() : "agora";

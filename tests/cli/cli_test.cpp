@@ -122,6 +122,16 @@ TEST(Cli, UserPackFromRules) {
   EXPECT_EQ(check["sdk"], "softphone");
   EXPECT_EQ(check["verdict"], "fail");  // 5061 ends at the implicit deny
 
+  CliRun packs = run_cli({"--list-packs", "--rules", pack.path()});
+  ASSERT_EQ(packs.exit_code, 0) << packs.err;
+  EXPECT_NE(packs.out.find("agora@2020-09  2020-09-15  Firewall Requirements  [built-in, default for 'agora']"),
+            std::string::npos)
+      << packs.out;
+  EXPECT_NE(packs.out.find("acme@2024-05  (no date)  ACME softphone  [--rules, default for 'acme']\n"
+                           "  source: internal wiki\n"),
+            std::string::npos)
+      << packs.out;
+
   TempFile bad("pack: acme\nversion: \"2024-05\"\nsdks:\n  - id: x\n    prots: 1\n", ".yaml");
   CliRun broken = run_cli({cfg.path(), "--rules", bad.path()});
   EXPECT_EQ(broken.exit_code, 2);
