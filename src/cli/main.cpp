@@ -13,6 +13,7 @@
 #include "fwlint/report/reporter.h"
 #include "fwlint/report/rule_catalog.h"
 #include "fwlint/requirements/pack.h"
+#include "fwlint/requirements/pack_diff.h"
 #include "fwlint/util/strings.h"
 
 namespace po = boost::program_options;
@@ -72,6 +73,8 @@ po::options_description visible_options(Cli& cli) {
       ("rules", po::value(&cli.rules_files)->composing(), "load a requirement pack from a YAML file (repeatable)")
       ("list-sdks", "list the SDKs of the selected pack and exit")
       ("list-packs", "list every built-in and --rules pack with its date and source, and exit")
+      ("diff-packs", po::value<std::vector<std::string>>()->multitoken(),
+       "OLD NEW: print the ports and domains each SDK gains or loses from pack OLD to NEW, and exit")
       ("list-rules", "list the finding ids and exit")
       ("explain", po::value<std::string>(), "print the documentation of a finding id and exit")
       ("dialect", po::value(&cli.dialect), dialect_help().c_str())
@@ -177,6 +180,15 @@ int run(const Cli& cli, const po::variables_map& vm) {
   std::vector<RequirementPack> packs;
   if (!load_packs(cli, packs)) return kUsage;
   if (vm.count("list-packs")) return list_packs(packs, builtin_packs().size());
+  if (vm.count("diff-packs")) {
+    const auto& specs = vm["diff-packs"].as<std::vector<std::string>>();
+    if (specs.size() != 2) return usage_error("--diff-packs takes two packs: OLD NEW (e.g. agora@2020-09 agora)");
+    const RequirementPack* from = select_pack(packs, specs[0]);
+    const RequirementPack* to = select_pack(packs, specs[1]);
+    if (!from || !to) return usage_error("no requirement pack '" + (from ? specs[1] : specs[0]) + "' (see --list-packs)");
+    std::cout << format_pack_diff(*from, *to, diff_packs(*from, *to));
+    return kPass;
+  }
   // A user pack is the default when it is the only one given.
   std::string spec = cli.pack;
   if (spec.empty()) spec = cli.rules_files.size() == 1 ? packs.back().id() : "agora";

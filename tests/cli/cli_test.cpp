@@ -139,6 +139,33 @@ TEST(Cli, UserPackFromRules) {
   EXPECT_NE(broken.err.find("[FWL107]"), std::string::npos) << broken.err;
 }
 
+TEST(Cli, DiffPacksShowsWhatEachSdkGainsAndLoses) {
+  TempFile old_pack(
+      "pack: acme\nversion: \"2024-05\"\ntitle: ACME\nsource: wiki\ndate: \"2024-05-02\"\nsdks:\n"
+      "  - id: phone\n    title: Phone\n    domains: [.acme.example]\n"
+      "    ports:\n      - {protocol: tcp, ports: \"443, 5061\"}\n      - {protocol: udp, ports: \"10000-20000\"}\n"
+      "  - id: fax\n    title: Fax\n    domains: [.acme.example]\n    ports:\n      - {protocol: tcp, ports: \"80\"}\n",
+      ".yaml");
+  TempFile new_pack(
+      "pack: acme\nversion: \"2025-01\"\ntitle: ACME\nsource: wiki\ndate: \"2025-01-10\"\nsdks:\n"
+      "  - id: softphone\n    title: Softphone\n    aliases: [phone]\n    domains: [.acme.example, .media.acme.example]\n"
+      "    ports:\n      - {protocol: tcp, ports: \"443\"}\n      - {protocol: udp, ports: \"10000-30000\"}\n",
+      ".yaml");
+  CliRun run = run_cli({"--rules", old_pack.path(), "--rules", new_pack.path(), "--diff-packs", "acme@2024-05", "acme"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "acme@2024-05 (2024-05-02) -> acme@2025-01 (2025-01-10)\n"
+            "\nsoftphone:\n"
+            "  - tcp 5061\n"
+            "  + udp 20001-30000\n"
+            "  + domains .media.acme.example\n"
+            "\nfax (removed):\n"
+            "  - tcp 80\n"
+            "  - domains .acme.example\n");
+  EXPECT_EQ(run_cli({"--diff-packs", "agora"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"--diff-packs", "agora@2020-09", "nope"}).exit_code, 2);
+}
+
 TEST(Cli, SourcesAndResolveOptions) {
   TempFile f(kSmallAsa);
   CliRun run = run_cli({f.path(), "--sdk", "rtm-web", "--source", "192.168.1.0/25", "--format", "json"});
