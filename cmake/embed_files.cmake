@@ -1,4 +1,5 @@
 # Script mode: writes OUTPUT, a C++ file defining SYMBOL as a list of embedded files.
+# Bytes are unsigned so that UTF-8 text (quoted page symbols) embeds unchanged.
 set(body "// Generated from rules/ at build time; do not edit.\n#include <string_view>\n#include <utility>\n#include <vector>\n\nnamespace fwlint {\n")
 set(entries "")
 set(index 0)
@@ -6,8 +7,8 @@ foreach(file IN LISTS FILES)
   file(READ ${file} hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
   get_filename_component(name ${file} NAME)
-  string(APPEND body "static const char kFile${index}[] = {${hex} 0};\n")
-  string(APPEND entries "  {\"${name}\", std::string_view(kFile${index}, sizeof(kFile${index}) - 1)},\n")
+  string(APPEND body "static const unsigned char kFile${index}[] = {${hex} 0};\n")
+  string(APPEND entries "  {\"${name}\", std::string_view(reinterpret_cast<const char*>(kFile${index}), sizeof(kFile${index}) - 1)},\n")
   math(EXPR index "${index} + 1")
 endforeach()
 string(APPEND body "extern const std::vector<std::pair<std::string_view, std::string_view>> ${SYMBOL};\n")

@@ -82,6 +82,33 @@ std::optional<PortListError> parse_port_list(std::string_view text, PortSet& por
   }
 }
 
+std::optional<std::string> parse_address(std::string_view text, IpSet& addresses) {
+  std::size_t slash = text.find('/');
+  auto block = parse_cidr(text);
+  // parse_cidr takes "/024" for /24; a pack writes prefix lengths plainly.
+  bool padded = slash != std::string_view::npos && text.size() > slash + 2 && text[slash + 1] == '0';
+  if (!block || padded)
+    return "invalid address '" + shown(text) + "' (expected an IPv4 or IPv6 address or CIDR block)";
+  if (slash != std::string_view::npos) {
+    // parse_cidr clears host bits; the block must start at the address written.
+    std::string_view base = text.substr(0, slash);
+    std::string_view length = text.substr(slash + 1);
+    std::string network;
+    if (!block->v4.empty()) {
+      std::uint32_t first = block->v4.intervals().front().lo;
+      if (parse_ipv4(base) != first) network = format_ipv4(first);
+    } else {
+      u128 first = block->v6.intervals().front().lo;
+      if (parse_ipv6(base) != first) network = format_ipv6(first);
+    }
+    if (!network.empty())
+      return "address '" + shown(text) + "' has host bits set (did you mean " + network + "/" +
+             std::string(length) + "?)";
+  }
+  addresses.add(*block);
+  return std::nullopt;
+}
+
 std::string shown(std::string_view text) {
   constexpr std::size_t kMax = 64;
   bool cut = false;

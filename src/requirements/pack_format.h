@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "fwlint/model/address.h"
 #include "fwlint/model/interval_set.h"
 
 namespace fwlint::pack_format {
@@ -17,12 +18,18 @@ namespace fwlint::pack_format {
 /// Keys accepted at each level of a pack (rules/README.md, rules/pack.schema.json).
 inline constexpr std::string_view kPackKeys[] = {"pack", "version", "title", "date", "source",
                                                  "sdks"};
-inline constexpr std::string_view kSdkKeys[] = {"id",         "title",          "aliases",
-                                                "cloud_proxy_only", "proxy_note", "latest_version",
-                                                "domains",    "ports"};
+inline constexpr std::string_view kSdkKeys[] = {
+    "id",      "title", "aliases",           "cloud_proxy_only", "proxy_note", "latest_version",
+    "domains", "ports", "ports_unpublished", "cloud_proxy", "checked_by_default"};
 inline constexpr std::string_view kPortKeys[] = {"protocol", "ports", "versions", "feature",
                                                  "note"};
-inline constexpr std::string_view kDomainKeys[] = {"name", "versions"};
+inline constexpr std::string_view kDomainKeys[] = {"name", "versions", "feature"};
+/// An SDK's `cloud_proxy` mapping, one entry of its `modes`, and one entry of
+/// a mode's `flows`.
+inline constexpr std::string_view kCloudProxyKeys[] = {"source", "unpublished", "modes"};
+inline constexpr std::string_view kProxyModeKeys[] = {"id", "title", "flows"};
+inline constexpr std::string_view kProxyFlowKeys[] = {"region",    "service", "protocol", "ports",
+                                                      "addresses", "feature", "note"};
 inline constexpr std::string_view kVersionRangeKeys[] = {"min", "before"};
 
 /// Largest pack file the loader accepts, in bytes.
@@ -41,6 +48,12 @@ struct PortListError {
 /// an empty entry, a non-numeric port, a port above 65535, a range whose
 /// start is above its end, or a port already in `ports`.
 std::optional<PortListError> parse_port_list(std::string_view text, PortSet& ports);
+
+/// Adds the destination of `text` to `addresses`: an IPv4 or IPv6 address or
+/// CIDR block ("203.0.113.7", "198.51.100.0/24", "2001:db8::/32"). Returns the
+/// problem, if any: a malformed address or prefix length, or a block with
+/// host bits set ("10.0.0.1/24"; the message suggests "10.0.0.0/24").
+std::optional<std::string> parse_address(std::string_view text, IpSet& addresses);
 
 /// Identifier syntax for pack names, SDK ids, aliases and feature names:
 /// lower-case letters, digits and '-', starting with a letter or digit.

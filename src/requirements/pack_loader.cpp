@@ -300,6 +300,46 @@ class Loader {
     return false;
   }
 
+  /// The value of a 'ports' key: a port list (see pack_format.h) as one
+  /// string or number, or as a list of them.
+  bool read_ports_field(const std::pair<YAML::Node, YAML::Node>& field, PortSet& ports) {
+    const YAML::Node& value = field.second;
+    bool ok = true;
+    if (value.IsScalar()) {
+      ok &= read_port_text(value, ports);
+    } else if (value.IsSequence()) {
+      if (value.size() == 0) {
+        error(pos_of(value.Mark()), "empty port list");
+        ok = false;
+      }
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        const YAML::Node item = *it;
+        if (!item.IsScalar()) {
+          error(pos_of(item.Mark()), std::string("expected a port or range, found ") + kind_of(item));
+          ok = false;
+          continue;
+        }
+        ok &= read_port_text(item, ports);
+      }
+    } else if (value.IsNull()) {
+      error(pos_of_scalar(field.first), "missing value for key '" + field.first.Scalar() + "'");
+      ok = false;
+    } else {
+      error(pos_of(value.Mark()), "expected a port list for '" + field.first.Scalar() + "', found " +
+                                      kind_of(value));
+      ok = false;
+    }
+    return ok;
+  }
+
+  std::optional<Transport> transport_of(const YAML::Node& scalar) {
+    const std::string& s = scalar.Scalar();
+    if (s == "tcp") return Transport::Tcp;
+    if (s == "udp") return Transport::Udp;
+    error(pos_of_scalar(scalar), "unknown protocol '" + pf::shown(s) + "' (expected tcp or udp)");
+    return std::nullopt;
+  }
+
   std::optional<PortRequirement> read_port(const YAML::Node& node) {
     if (!is_map(node, "a port entry")) return std::nullopt;
     const std::string context = "port entry";
@@ -308,15 +348,11 @@ class Loader {
     bool ok = true;
 
     if (const auto* proto = require(f, "protocol", context)) {
-      if (auto s = string_value(*proto)) {
-        if (*s == "tcp")
-          row.transport = Transport::Tcp;
-        else if (*s == "udp")
-          row.transport = Transport::Udp;
-        else {
-          error(pos_of_scalar(proto->second), "unknown protocol '" + pf::shown(*s) + "' (expected tcp or udp)");
+      if (string_value(*proto)) {
+        if (auto t = transport_of(proto->second))
+          row.transport = *t;
+        else
           ok = false;
-        }
       } else {
         ok = false;
       }
@@ -324,35 +360,10 @@ class Loader {
       ok = false;
     }
 
-    if (const auto* ports = require(f, "ports", context)) {
-      const YAML::Node& value = ports->second;
-      if (value.IsScalar()) {
-        ok &= read_port_text(value, row.ports);
-      } else if (value.IsSequence()) {
-        if (value.size() == 0) {
-          error(pos_of(value.Mark()), "empty port list");
-          ok = false;
-        }
-        for (auto it = value.begin(); it != value.end(); ++it) {
-          const YAML::Node item = *it;
-          if (!item.IsScalar()) {
-            error(pos_of(item.Mark()), std::string("expected a port or range, found ") + kind_of(item));
-            ok = false;
-            continue;
-          }
-          ok &= read_port_text(item, row.ports);
-        }
-      } else if (value.IsNull()) {
-        error(pos_of_scalar(ports->first), "missing value for key 'ports'");
-        ok = false;
-      } else {
-        error(pos_of(value.Mark()),
-              std::string("expected a port list for 'ports', found ") + kind_of(value));
-        ok = false;
-      }
-    } else {
+    if (const auto* ports = require(f, "ports", context))
+      ok &= read_ports_field(*ports, row.ports);
+    else
       ok = false;
-    }
 
     if (const auto* versions = f.get("versions")) {
       auto range = read_range(*versions);
@@ -394,6 +405,13 @@ class Loader {
         else
           ok = false;
       }
+      if (const auto* feature = f.get("feature")) {
+        auto s = identifier_value(*feature, "feature name");
+        if (s)
+          req.feature = *s;
+        else
+          ok = false;
+      }
       const auto* name = require(f, "name", "domain entry");
       if (!name || !string_value(*name) || !ok) return std::nullopt;
       name_node = name->second;
@@ -409,6 +427,255 @@ class Loader {
     }
     req.domain = *domain;
     return req;
+  }
+
+  // --- cloud proxy ------------------------------------------------------------
+  /// The value of a key that must hold a mapping; reports and returns false
+  /// otherwise.
+  bool is_map_field(const std::pair<YAML::Node, YAML::Node>& field) {
+    if (field.second.IsNull()) {
+      error(pos_of_scalar(field.first), "missing value for key '" + field.first.Scalar() + "'");
+      return false;
+    }
+    return is_map(field.second, "'" + field.first.Scalar() + "'");
+  }
+
+  /// `protocol` of a proxy flow: "tcp", "udp", or a list of them.
+  bool read_transports(const std::pair<YAML::Node, YAML::Node>& field,
+                       std::vector<Transport>& transports) {
+    const YAML::Node& value = field.second;
+    if (value.IsScalar()) {
+      if (!string_value(field)) return false;
+      auto t = transport_of(value);
+      if (t) transports.push_back(*t);
+      return t.has_value();
+    }
+    if (value.IsMap()) {
+      error(pos_of(value.Mark()), "expected tcp, udp or a list of them for '" + field.first.Scalar() +
+                                      "', found a mapping");
+      return false;
+    }
+    if (!is_list(field)) return false;
+    if (value.size() == 0) {
+      error(pos_of(value.Mark()), "empty protocol list");
+      return false;
+    }
+    bool ok = true;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const YAML::Node item = *it;
+      if (!item.IsScalar()) {
+        error(pos_of(item.Mark()), std::string("expected tcp or udp, found ") + kind_of(item));
+        ok = false;
+        continue;
+      }
+      auto t = transport_of(item);
+      if (!t) {
+        ok = false;
+        continue;
+      }
+      if (std::find(transports.begin(), transports.end(), *t) != transports.end()) {
+        error(pos_of_scalar(item), "protocol '" + item.Scalar() + "' is already listed");
+        ok = false;
+        continue;
+      }
+      transports.push_back(*t);
+    }
+    return ok;
+  }
+
+  /// `addresses` of a proxy flow: a non-empty list of addresses and CIDR blocks.
+  bool read_addresses(const std::pair<YAML::Node, YAML::Node>& field, IpSet& addresses) {
+    if (!is_list(field)) return false;
+    const YAML::Node& value = field.second;
+    if (value.size() == 0) {
+      error(pos_of(value.Mark()),
+            "empty address list (leave out 'addresses' for any public destination)");
+      return false;
+    }
+    bool ok = true;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const YAML::Node item = *it;
+      if (!item.IsScalar()) {
+        error(pos_of(item.Mark()), std::string("expected an address, found ") + kind_of(item));
+        ok = false;
+        continue;
+      }
+      if (auto problem = pf::parse_address(item.Scalar(), addresses)) {
+        error(pos_of_scalar(item), *problem);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  std::optional<ProxyFlow> read_flow(const YAML::Node& node, const std::string& mode_context) {
+    if (!is_map(node, "a flow")) return std::nullopt;
+    const std::string context = "flow of " + mode_context;
+    Fields f = read_map(node, pf::kProxyFlowKeys, context);
+    ProxyFlow flow;
+    bool ok = true;
+    if (const auto* region = f.get("region")) {
+      auto s = identifier_value(*region, "region");
+      if (s)
+        flow.region = *s;
+      else
+        ok = false;
+    }
+    if (const auto* service = f.get("service")) {
+      auto s = identifier_value(*service, "service");
+      if (s)
+        flow.service = *s;
+      else
+        ok = false;
+    }
+    if (const auto* proto = require(f, "protocol", context))
+      ok &= read_transports(*proto, flow.transports);
+    else
+      ok = false;
+    if (const auto* ports = require(f, "ports", context))
+      ok &= read_ports_field(*ports, flow.ports);
+    else
+      ok = false;
+    if (const auto* addresses = f.get("addresses")) ok &= read_addresses(*addresses, flow.addresses);
+    if (const auto* feature = f.get("feature")) {
+      auto s = identifier_value(*feature, "feature name");
+      if (s)
+        flow.feature = *s;
+      else
+        ok = false;
+    }
+    if (const auto* note = f.get("note")) {
+      auto s = string_value(*note);
+      if (s)
+        flow.note = *s;
+      else
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return flow;
+  }
+
+  struct ModeEntry {
+    ProxyMode mode;
+    YAML::Node id_node;  ///< set when the id is valid, even if the rest is not
+    bool ok = false;
+  };
+
+  /// A mode; `ok` is false after a problem was reported.
+  ModeEntry read_mode(const YAML::Node& node) {
+    ModeEntry entry;
+    if (!is_map(node, "a cloud proxy mode")) return entry;
+    ProxyMode& mode = entry.mode;
+    std::string context = "cloud proxy mode";
+    // The id first, so later messages can name the mode.
+    for (auto it = node.begin(); it != node.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == "id" && it->second.IsScalar() &&
+          pf::valid_identifier(it->second.Scalar())) {
+        context = "cloud proxy mode '" + it->second.Scalar() + "'";
+        break;
+      }
+    Fields f = read_map(node, pf::kProxyModeKeys, context);
+    bool ok = true;
+    if (const auto* id = require(f, "id", context)) {
+      auto s = identifier_value(*id, "mode id");
+      if (s) {
+        mode.id = *s;
+        entry.id_node = id->second;
+      } else {
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (const auto* title = require(f, "title", context)) {
+      auto s = string_value(*title);
+      if (s)
+        mode.title = *s;
+      else
+        ok = false;
+    } else {
+      ok = false;
+    }
+    if (const auto* flows = require(f, "flows", context); flows && is_list(*flows)) {
+      if (flows->second.size() == 0) {
+        error(pos_of(flows->second.Mark()), context + " lists no flows");
+        ok = false;
+      }
+      for (auto it = flows->second.begin(); it != flows->second.end(); ++it) {
+        auto flow = read_flow(*it, context);
+        if (flow)
+          mode.flows.push_back(std::move(*flow));
+        else
+          ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    entry.ok = ok;
+    return entry;
+  }
+
+  std::optional<CloudProxy> read_cloud_proxy(const std::pair<YAML::Node, YAML::Node>& field,
+                                             const std::string& sdk_context) {
+    if (!is_map_field(field)) return std::nullopt;
+    const std::string context = "cloud proxy of " + sdk_context;
+    Fields f = read_map(field.second, pf::kCloudProxyKeys, context);
+    CloudProxy proxy;
+    bool ok = true;
+    if (const auto* source = require(f, "source", context)) {
+      auto s = string_value(*source);
+      if (s)
+        proxy.source = *s;
+      else
+        ok = false;
+    } else {
+      ok = false;
+    }
+    const auto* unpublished = f.get("unpublished");
+    const auto* modes = f.get("modes");
+    if (unpublished && modes) {
+      // At whichever of the two comes second.
+      const auto* second = modes;
+      for (const auto& e : f.entries)
+        if (&e.second == unpublished || &e.second == modes) second = &e.second;
+      error(pos_of_scalar(second->first),
+            context + " has both 'unpublished' and 'modes' (expected one of them)");
+      ok = false;
+    } else if (!unpublished && !modes) {
+      error(pos_of(field.second.Mark()), context + " needs 'modes' or 'unpublished'");
+      ok = false;
+    }
+    if (unpublished) {
+      auto s = string_value(*unpublished);
+      if (s)
+        proxy.unpublished = *s;
+      else
+        ok = false;
+    }
+    if (modes && is_list(*modes)) {
+      if (modes->second.size() == 0) {
+        error(pos_of(modes->second.Mark()), context + " lists no modes");
+        ok = false;
+      }
+      std::vector<std::string> ids;  // of every mode with a valid id, loaded or not
+      for (auto it = modes->second.begin(); it != modes->second.end(); ++it) {
+        ModeEntry entry = read_mode(*it);
+        ok &= entry.ok;
+        if (entry.mode.id.empty()) continue;
+        if (std::find(ids.begin(), ids.end(), entry.mode.id) != ids.end()) {
+          error(pos_of_scalar(entry.id_node),
+                "duplicate cloud proxy mode '" + entry.mode.id + "' in " + sdk_context);
+          ok = false;
+          continue;
+        }
+        ids.push_back(entry.mode.id);
+        if (entry.ok) proxy.modes.push_back(std::move(entry.mode));
+      }
+    } else if (modes) {
+      ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return proxy;
   }
 
   struct SdkEntry {
@@ -490,11 +757,33 @@ class Loader {
       ok &= sdk.latest_version.has_value();
     }
 
+    if (const auto* by_default = f.get("checked_by_default")) {
+      auto b = bool_value(*by_default);
+      if (b)
+        sdk.checked_by_default = *b;
+      else
+        ok = false;
+    }
+
+    const auto* unpublished = f.get("ports_unpublished");
+    if (unpublished) {
+      auto b = bool_value(*unpublished);
+      if (b)
+        sdk.ports_unpublished = *b;
+      else
+        ok = false;
+    }
+
     const auto* domains = f.get("domains");
     const auto* ports = f.get("ports");
     if (sdk.cloud_proxy_only) {
       if (!f.get("proxy_note")) {
         error(pos_of(node.Mark()), context + " is cloud-proxy-only and needs a 'proxy_note'");
+        ok = false;
+      }
+      if (sdk.ports_unpublished) {
+        error(pos_of_scalar(unpublished->first),
+              context + " is cloud-proxy-only and must not set ports_unpublished");
         ok = false;
       }
       for (const auto* listed : {domains, ports})
@@ -506,6 +795,11 @@ class Loader {
     } else {
       // No domains: the flows go to any public destination.
       if (domains && is_list(*domains)) {
+        if (sdk.ports_unpublished && domains->second.size() == 0) {
+          error(pos_of(domains->second.Mark()),
+                context + " has ports_unpublished and lists no domains");
+          ok = false;
+        }
         for (auto it = domains->second.begin(); it != domains->second.end(); ++it) {
           const YAML::Node item = *it;
           auto d = read_domain(item);
@@ -515,11 +809,13 @@ class Loader {
           }
           bool duplicate = std::any_of(sdk.domains.begin(), sdk.domains.end(), [&](const auto& o) {
             return o.domain == d->domain && o.versions.min == d->versions.min &&
-                   o.versions.before == d->versions.before;
+                   o.versions.before == d->versions.before && o.feature == d->feature;
           });
           if (duplicate) {
             error(pos_of(item.Mark()),
-                  "domain '" + d->domain.text() + "' is listed twice in " + context);
+                  "domain '" + d->domain.text() + "' is listed twice" +
+                      (d->feature.empty() ? "" : " for feature '" + d->feature + "'") + " in " +
+                      context);
             ok = false;
             continue;
           }
@@ -527,9 +823,24 @@ class Loader {
         }
       } else if (domains) {
         ok = false;
+      } else if (sdk.ports_unpublished) {
+        error(pos_of_scalar(unpublished->first),
+              context + " has ports_unpublished and needs a non-empty 'domains' list");
+        ok = false;
       }
 
-      if (!ports) {
+      if (sdk.ports_unpublished) {
+        // The source gives no ports: an empty list is the most a pack may say.
+        if (ports && is_list(*ports)) {
+          if (ports->second.size() != 0) {
+            error(pos_of_scalar(ports->first),
+                  context + " has ports_unpublished and must not list ports");
+            ok = false;
+          }
+        } else if (ports) {
+          ok = false;
+        }
+      } else if (!ports) {
         require(f, "ports", context);
         ok = false;
       } else if (is_list(*ports)) {
@@ -547,6 +858,14 @@ class Loader {
       } else {
         ok = false;
       }
+    }
+
+    if (const auto* proxy = f.get("cloud_proxy")) {
+      auto cp = read_cloud_proxy(*proxy, context);
+      if (cp)
+        sdk.cloud_proxy = std::move(*cp);
+      else
+        ok = false;
     }
     if (!ok) return std::nullopt;
     return entry;

@@ -59,6 +59,26 @@ const RequirementPack* select_pack(const std::vector<RequirementPack>& packs,
   return found;
 }
 
+std::vector<std::string> SdkRequirements::features() const {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& f) {
+    if (!f.empty() && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+  };
+  for (const auto& row : ports) add(row.feature);
+  for (const auto& d : domains) add(d.feature);
+  return out;
+}
+
+std::vector<std::string> SdkRequirements::proxy_features() const {
+  std::vector<std::string> out;
+  if (!cloud_proxy) return out;
+  for (const auto& mode : cloud_proxy->modes)
+    for (const auto& flow : mode.flows)
+      if (!flow.feature.empty() && std::find(out.begin(), out.end(), flow.feature) == out.end())
+        out.push_back(flow.feature);
+  return out;
+}
+
 SdkFlows flows_for(const SdkRequirements& sdk, const std::optional<SdkVersion>& version) {
   SdkFlows flows;
   if (sdk.cloud_proxy_only) return flows;
@@ -73,6 +93,43 @@ SdkFlows flows_for(const SdkRequirements& sdk, const std::optional<SdkVersion>& 
         std::find(flows.domains.begin(), flows.domains.end(), d.domain) == flows.domains.end())
       flows.domains.push_back(d.domain);
   return flows;
+}
+
+std::vector<FlowGroup> flow_groups(const SdkRequirements& sdk,
+                                   const std::optional<SdkVersion>& version,
+                                   const std::vector<std::string>& without) {
+  std::vector<FlowGroup> groups;
+  if (sdk.cloud_proxy_only) return groups;
+  const std::optional<SdkVersion>& effective = version ? version : sdk.latest_version;
+  auto group_of = [&](const std::string& feature) -> FlowGroup& {
+    for (auto& g : groups)
+      if (g.feature == feature) return g;
+    groups.push_back(FlowGroup{feature, {}, {}});
+    return groups.back();
+  };
+  group_of("");  // the core comes first, even when it is empty
+  for (const auto& row : sdk.ports)
+    if (applies(row.versions, effective)) group_of(row.feature).ports.push_back(row);
+  for (const auto& d : sdk.domains) {
+    if (!applies(d.versions, effective)) continue;
+    auto& list = group_of(d.feature).domains;
+    if (std::find(list.begin(), list.end(), d.domain) == list.end()) list.push_back(d.domain);
+  }
+  const FlowGroup core = groups.front();
+  std::vector<FlowGroup> out;
+  for (auto& g : groups) {
+    if (!g.feature.empty()) {
+      if (std::find(without.begin(), without.end(), g.feature) != without.end()) continue;
+      // A feature borrows what it does not list from the core: its ports
+      // go to the core domains, its domains are reached on the core ports.
+      if (g.domains.empty()) g.domains = core.domains;
+      if (g.ports.empty()) g.ports = core.ports;
+    }
+    if (g.ports.empty() && !sdk.ports_unpublished) continue;
+    if (sdk.ports_unpublished && g.domains.empty()) continue;
+    out.push_back(std::move(g));
+  }
+  return out;
 }
 
 }  // namespace fwlint

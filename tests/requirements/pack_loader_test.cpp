@@ -365,6 +365,305 @@ TEST(PackLoaderErrors, QuotesUserTextSafely) {
   EXPECT_EQ(pack_format::shown(std::string(63, 'a') + "\xc3\xa9"), std::string(63, 'a') + "...");
 }
 
+// --- features on domains, ports_unpublished, cloud_proxy ---------------------------
+
+TEST(PackLoader, LoadsFeaturesUnpublishedPortsAndCloudProxies) {
+  const std::string text = R"(pack: proxy-svc
+version: "2025-01"
+title: Proxy service requirements
+source: https://example.com/svc/firewall
+sdks:
+  - id: rtc
+    title: RTC
+    domains:
+      - .svc.example
+      - {name: push.svc.example, feature: stream-channel}
+      - {name: .svc.example, feature: dns}
+    ports:
+      - {protocol: tcp, ports: 443}
+      - {protocol: tcp, ports: 8443, feature: stream-channel}
+    cloud_proxy:
+      source: https://example.com/svc/proxy (2025-01-02)
+      modes:
+        - id: force-udp
+          title: Force UDP
+          flows:
+            - region: north-america
+              service: cloud-proxy
+              protocol: [udp, tcp]
+              ports: "443, 8000 - 8010"
+              addresses: [203.0.113.7, 198.51.100.0/24, "2001:db8::/32", "2001:db8:1::5"]
+              note: proxy servers
+            - service: dns
+              protocol: udp
+              ports: 53
+              feature: dns
+        - id: force-tcp
+          title: Force TCP
+          flows:
+            - {protocol: tcp, ports: [443, 8443]}
+  - id: chat
+    title: Chat
+    ports_unpublished: true
+    domains: [.chat.example, {name: files.chat.example, feature: files}]
+  - id: chat-legacy
+    title: Chat (legacy)
+    ports_unpublished: true
+    domains: [.chat.example]
+    ports: []
+  - id: recording
+    title: Recording
+    cloud_proxy_only: true
+    proxy_note: Use the cloud proxy.
+    cloud_proxy:
+      source: Agora support
+      unpublished: Agora gives the list on request.
+)";
+  auto r = load(text);
+  ASSERT_TRUE(r.pack) << testing::PrintToString(errors(r));
+  EXPECT_TRUE(r.diagnostics.empty());
+  const auto& p = *r.pack;
+  ASSERT_EQ(p.sdks.size(), 4u);
+
+  const auto& rtc = p.sdks[0];
+  EXPECT_FALSE(rtc.ports_unpublished);
+  ASSERT_EQ(rtc.domains.size(), 3u);
+  EXPECT_EQ(rtc.domains[0].feature, "");
+  EXPECT_EQ(rtc.domains[1].domain.text(), "push.svc.example");
+  EXPECT_EQ(rtc.domains[1].feature, "stream-channel");
+  EXPECT_EQ(rtc.domains[2].domain, rtc.domains[0].domain);
+  EXPECT_EQ(rtc.domains[2].feature, "dns");
+  ASSERT_TRUE(rtc.cloud_proxy);
+  const CloudProxy& cp = *rtc.cloud_proxy;
+  EXPECT_EQ(cp.source, "https://example.com/svc/proxy (2025-01-02)");
+  EXPECT_EQ(cp.unpublished, "");
+  ASSERT_EQ(cp.modes.size(), 2u);
+  EXPECT_EQ(cp.modes[0].id, "force-udp");
+  EXPECT_EQ(cp.modes[0].title, "Force UDP");
+  ASSERT_EQ(cp.modes[0].flows.size(), 2u);
+  const ProxyFlow& proxy = cp.modes[0].flows[0];
+  EXPECT_EQ(proxy.region, "north-america");
+  EXPECT_EQ(proxy.service, "cloud-proxy");
+  EXPECT_EQ(proxy.transports, (std::vector<Transport>{Transport::Udp, Transport::Tcp}));
+  PortSet proxy_ports = PortSet::single(443);
+  proxy_ports.add(8000, 8010);
+  EXPECT_EQ(proxy.ports, proxy_ports);
+  IpSet addresses = *parse_cidr("203.0.113.7");
+  addresses.add(*parse_cidr("198.51.100.0/24"));
+  addresses.add(*parse_cidr("2001:db8::/32"));  // includes 2001:db8:1::5
+  EXPECT_EQ(proxy.addresses, addresses);
+  EXPECT_EQ(proxy.feature, "");
+  EXPECT_EQ(proxy.note, "proxy servers");
+  const ProxyFlow& dns = cp.modes[0].flows[1];
+  EXPECT_EQ(dns.region, "");
+  EXPECT_EQ(dns.service, "dns");
+  EXPECT_EQ(dns.transports, (std::vector<Transport>{Transport::Udp}));
+  EXPECT_EQ(dns.ports, PortSet::single(53));
+  EXPECT_TRUE(dns.addresses.empty());  // any public destination
+  EXPECT_EQ(dns.feature, "dns");
+  EXPECT_EQ(cp.modes[1].id, "force-tcp");
+  ASSERT_EQ(cp.modes[1].flows.size(), 1u);
+  EXPECT_EQ(cp.modes[1].flows[0].transports, (std::vector<Transport>{Transport::Tcp}));
+
+  const auto& chat = p.sdks[1];
+  EXPECT_TRUE(chat.ports_unpublished);
+  EXPECT_TRUE(chat.ports.empty());
+  ASSERT_EQ(chat.domains.size(), 2u);
+  EXPECT_EQ(chat.domains[1].feature, "files");
+  EXPECT_FALSE(chat.cloud_proxy);
+  EXPECT_TRUE(p.sdks[2].ports_unpublished);
+  EXPECT_TRUE(p.sdks[2].ports.empty());
+
+  const auto& recording = p.sdks[3];
+  EXPECT_TRUE(recording.cloud_proxy_only);
+  ASSERT_TRUE(recording.cloud_proxy);
+  EXPECT_EQ(recording.cloud_proxy->source, "Agora support");
+  EXPECT_EQ(recording.cloud_proxy->unpublished, "Agora gives the list on request.");
+  EXPECT_TRUE(recording.cloud_proxy->modes.empty());
+}
+
+// kBase plus a cloud proxy section for acme-client; tests replace single lines.
+const std::vector<std::string> kProxy = {
+    /* 13 */ "    cloud_proxy:",
+    /* 14 */ "      source: https://example.com/acme/proxy",
+    /* 15 */ "      modes:",
+    /* 16 */ "        - id: force-udp",
+    /* 17 */ "          title: Force UDP",
+    /* 18 */ "          flows:",
+    /* 19 */ "            - region: europe",
+    /* 20 */ "              protocol: udp",
+    /* 21 */ "              ports: 8000-8010",
+    /* 22 */ "              addresses: [192.0.2.0/24, 198.51.100.7]",
+};
+
+/// kBase + kProxy with line `n` (1-based) replaced by `text`.
+std::string with_proxy_line(std::size_t n, const std::string& text) {
+  auto lines = kBase;
+  lines.insert(lines.end(), kProxy.begin(), kProxy.end());
+  lines.at(n - 1) = text;
+  return join(lines);
+}
+
+TEST(PackLoader, ProxyTemplateLoads) {
+  auto r = load(with_proxy_line(13, kProxy[0]));
+  ASSERT_TRUE(r.pack) << testing::PrintToString(errors(r));
+  ASSERT_TRUE(r.pack->sdks.at(0).cloud_proxy);
+  EXPECT_EQ(r.pack->sdks[0].cloud_proxy->modes.at(0).flows.at(0).region, "europe");
+}
+
+TEST(PackLoaderErrors, UnknownKeysInCloudProxy) {
+  EXPECT_EQ(first_error(with_proxy_line(14, "      source: s\n      sorce: t")),
+            "15:7: unknown key 'sorce' in cloud proxy of sdk 'acme-client'");
+  EXPECT_EQ(first_error(with_proxy_line(17, "          title: Force UDP\n          titel: x")),
+            "18:11: unknown key 'titel' in cloud proxy mode 'force-udp'");
+  auto r = load(with_proxy_line(21, "              port: 8000-8010"));
+  EXPECT_FALSE(r.pack);
+  EXPECT_EQ(errors(r), (std::vector<std::string>{
+                           "21:15: unknown key 'port' in flow of cloud proxy mode 'force-udp'",
+                           "19:15: missing required key 'ports' in flow of cloud proxy mode 'force-udp'",
+                       }));
+}
+
+TEST(PackLoaderErrors, CloudProxyStructure) {
+  EXPECT_EQ(first_error(with_proxy_line(14, "      # no source")),
+            "15:7: missing required key 'source' in cloud proxy of sdk 'acme-client'");
+  EXPECT_EQ(first_error(with_proxy_line(14, "      source: s\n      unpublished: on request")),
+            "16:7: cloud proxy of sdk 'acme-client' has both 'unpublished' and 'modes' "
+            "(expected one of them)");
+  auto unpublished_last = kProxy;
+  unpublished_last.push_back("      unpublished: on request");
+  EXPECT_EQ(first_error(with_lines(unpublished_last)),
+            "23:7: cloud proxy of sdk 'acme-client' has both 'unpublished' and 'modes' "
+            "(expected one of them)");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy:", "      source: s"})),
+            "14:7: cloud proxy of sdk 'acme-client' needs 'modes' or 'unpublished'");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy:"})), "13:5: missing value for key 'cloud_proxy'");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy: [a]"})),
+            "13:18: expected a mapping for 'cloud_proxy', found a list");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy:", "      source: s", "      modes: []"})),
+            "15:14: cloud proxy of sdk 'acme-client' lists no modes");
+  EXPECT_EQ(first_error(with_proxy_line(16, "        - id: Force")),
+            "16:15: invalid mode id 'Force' (expected lower-case letters, digits and '-')");
+  EXPECT_EQ(first_error(with_proxy_line(17, "          # no title")),
+            "16:11: missing required key 'title' in cloud proxy mode 'force-udp'");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy:", "      source: s", "      modes:",
+                                    "        - {id: m, title: M, flows: []}"})),
+            "16:36: cloud proxy mode 'm' lists no flows");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy:", "      source: s", "      modes: [[m]]"})),
+            "15:15: expected a mapping for a cloud proxy mode, found a list");
+  EXPECT_EQ(first_error(with_lines({"    cloud_proxy:", "      source: s", "      modes:",
+                                    "        - {id: m, title: M, flows: [tcp]}"})),
+            "16:37: expected a mapping for a flow, found a string");
+}
+
+TEST(PackLoaderErrors, DuplicateProxyModeId) {
+  auto lines = kBase;
+  lines.insert(lines.end(), kProxy.begin(), kProxy.end());
+  lines.insert(lines.end(), {"        - id: force-udp", "          title: again",
+                             "          flows: [{protocol: tcp, ports: 443}]"});
+  auto r = load(join(lines));
+  EXPECT_FALSE(r.pack);
+  EXPECT_EQ(errors(r), (std::vector<std::string>{
+                           "23:15: duplicate cloud proxy mode 'force-udp' in sdk 'acme-client'"}));
+  // Found even when the first mode has problems of its own.
+  lines[20] = "              ports: 99999";
+  EXPECT_EQ(errors(load(join(lines))),
+            (std::vector<std::string>{
+                "21:22: port '99999' is out of range 0-65535",
+                "23:15: duplicate cloud proxy mode 'force-udp' in sdk 'acme-client'"}));
+}
+
+TEST(PackLoaderErrors, ProxyFlowProtocol) {
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol: icmp")),
+            "20:25: unknown protocol 'icmp' (expected tcp or udp)");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol: [tcp, UDP]")),
+            "20:31: unknown protocol 'UDP' (expected tcp or udp)");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol: [udp, tcp, udp]")),
+            "20:36: protocol 'udp' is already listed");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol: []")),
+            "20:25: empty protocol list");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol: [[tcp]]")),
+            "20:26: expected tcp or udp, found a list");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol: {udp: 1}")),
+            "20:25: expected tcp, udp or a list of them for 'protocol', found a mapping");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              protocol:")),
+            "20:15: missing value for key 'protocol'");
+  EXPECT_EQ(first_error(with_proxy_line(20, "              # no protocol")),
+            "19:15: missing required key 'protocol' in flow of cloud proxy mode 'force-udp'");
+}
+
+TEST(PackLoaderErrors, ProxyFlowPortsReuseThePortListSyntax) {
+  EXPECT_EQ(first_error(with_proxy_line(21, "              ports: \"8000, 80x\"")),
+            "21:29: invalid port '80x' (expected a number or a range a-b)");
+  EXPECT_EQ(first_error(with_proxy_line(21, "              ports: [1, 1]")),
+            "21:26: port 1 is already listed");
+  EXPECT_EQ(first_error(with_proxy_line(21, "              ports: []")), "21:22: empty port list");
+}
+
+TEST(PackLoaderErrors, ProxyFlowAddresses) {
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: [192.0.2.0/24, 198.51.100.300]")),
+            "22:41: invalid address '198.51.100.300' (expected an IPv4 or IPv6 address or CIDR block)");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: [192.0.2.0/33]")),
+            "22:27: invalid address '192.0.2.0/33' (expected an IPv4 or IPv6 address or CIDR block)");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: [198.51.100.7, 10.0.0.1/24]")),
+            "22:41: address '10.0.0.1/24' has host bits set (did you mean 10.0.0.0/24?)");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: [\"2001:db8::1/32\"]")),
+            "22:28: address '2001:db8::1/32' has host bits set (did you mean 2001:db8::/32?)");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses:\n                - 10.0.0.1/8")),
+            "23:19: address '10.0.0.1/8' has host bits set (did you mean 10.0.0.0/8?)");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: []")),
+            "22:26: empty address list (leave out 'addresses' for any public destination)");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: 192.0.2.0/24")),
+            "22:26: expected a list for 'addresses', found a string");
+  EXPECT_EQ(first_error(with_proxy_line(22, "              addresses: [{a: 1}]")),
+            "22:27: expected an address, found a mapping");
+}
+
+TEST(PackLoaderErrors, ProxyFlowIdentifiers) {
+  EXPECT_EQ(first_error(with_proxy_line(19, "            - region: North America")),
+            "19:23: invalid region 'North America' (expected lower-case letters, digits and '-')");
+  EXPECT_EQ(first_error(with_proxy_line(19, "            - service: DNS")),
+            "19:24: invalid service 'DNS' (expected lower-case letters, digits and '-')");
+  EXPECT_EQ(first_error(with_proxy_line(19, "            - feature: \"\"")),
+            "19:24: value of 'feature' must not be empty");
+}
+
+TEST(PackLoaderErrors, PortsUnpublishedRules) {
+  // With ports.
+  EXPECT_EQ(first_error(with_line(7, "    title: ACME client\n    ports_unpublished: true")),
+            "10:5: sdk 'acme-client' has ports_unpublished and must not list ports");
+  // Without domains.
+  const std::vector<std::string> no_domains = {kBase[0], kBase[1], kBase[2], kBase[3], kBase[4],
+                                               kBase[5], kBase[6], "    ports_unpublished: true"};
+  EXPECT_EQ(first_error(join(no_domains)),
+            "8:5: sdk 'acme-client' has ports_unpublished and needs a non-empty 'domains' list");
+  auto empty_domains = no_domains;
+  empty_domains.push_back("    domains: []");
+  EXPECT_EQ(first_error(join(empty_domains)),
+            "9:14: sdk 'acme-client' has ports_unpublished and lists no domains");
+  // With cloud_proxy_only.
+  auto proxy_only = no_domains;
+  proxy_only.insert(proxy_only.end(), {"    cloud_proxy_only: true", "    proxy_note: n"});
+  EXPECT_EQ(first_error(join(proxy_only)),
+            "8:5: sdk 'acme-client' is cloud-proxy-only and must not set ports_unpublished");
+  EXPECT_EQ(first_error(with_line(7, "    title: ACME client\n    ports_unpublished: 1")),
+            "8:24: expected true or false for 'ports_unpublished'");
+  // Every problem at once.
+  auto r = load(with_line(8, "    ports_unpublished: true\n    domains: []"));
+  EXPECT_EQ(errors(r), (std::vector<std::string>{
+                           "9:14: sdk 'acme-client' has ports_unpublished and lists no domains",
+                           "10:5: sdk 'acme-client' has ports_unpublished and must not list ports",
+                       }));
+}
+
+TEST(PackLoaderErrors, DomainFeature) {
+  EXPECT_EQ(first_error(with_line(8, "    domains: [.acme.example, {name: .acme.example, feature: dns},\n"
+                                     "              {name: .acme.example, feature: dns}]")),
+            "9:15: domain '.acme.example' is listed twice for feature 'dns' in sdk 'acme-client'");
+  EXPECT_EQ(first_error(with_line(8, "    domains: [{name: a.example, feature: Dns}]")),
+            "8:42: invalid feature name 'Dns' (expected lower-case letters, digits and '-')");
+}
+
 // --- the port-list syntax on its own --------------------------------------------
 
 TEST(PortList, Syntax) {
@@ -378,6 +677,30 @@ TEST(PortList, Syntax) {
     PortSet t;
     EXPECT_TRUE(pack_format::parse_port_list(bad, t)) << "'" << bad << "'";
   }
+}
+
+TEST(PackFormat, Addresses) {
+  IpSet s;
+  for (const char* good : {"203.0.113.7", "198.51.100.0/24", "0.0.0.0/0", "2001:db8::/32",
+                           "2001:db8::5", "::/0", "192.0.2.1/32"})
+    EXPECT_FALSE(pack_format::parse_address(good, s)) << good;
+  EXPECT_TRUE(s.v4.is_all());
+  EXPECT_TRUE(s.v6.is_all());
+  for (const char* bad : {"", "1.2.3", "1.2.3.4/", "1.2.3.4/33", "1.2.3.4/-1", "01.2.3.4",
+                          "1.2.3.4 ", "::1/129", "1.2.3.0/024", "::/00", "example.com", "1.2.3.4-1.2.3.5"}) {
+    IpSet t;
+    auto problem = pack_format::parse_address(bad, t);
+    ASSERT_TRUE(problem) << "'" << bad << "'";
+    EXPECT_EQ(*problem, "invalid address '" + std::string(bad) +
+                            "' (expected an IPv4 or IPv6 address or CIDR block)");
+    EXPECT_TRUE(t.empty());
+  }
+  IpSet t;
+  EXPECT_EQ(pack_format::parse_address("198.51.100.7/31", t),
+            "address '198.51.100.7/31' has host bits set (did you mean 198.51.100.6/31?)");
+  EXPECT_EQ(pack_format::parse_address("2001:db8::1/64", t),
+            "address '2001:db8::1/64' has host bits set (did you mean 2001:db8::/64?)");
+  EXPECT_TRUE(t.empty());
 }
 
 }  // namespace

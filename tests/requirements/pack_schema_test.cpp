@@ -45,6 +45,11 @@ TEST(PackSchema, ListsExactlyTheKeysTheLoaderAccepts) {
   EXPECT_EQ(properties_of(defs.at("domainEntry").at("oneOf").at(1)),
             keys_of(pack_format::kDomainKeys));
   EXPECT_EQ(properties_of(defs.at("versionRange")), keys_of(pack_format::kVersionRangeKeys));
+  EXPECT_EQ(properties_of(defs.at("cloudProxy")), keys_of(pack_format::kCloudProxyKeys));
+  EXPECT_EQ(properties_of(defs.at("proxyMode")), keys_of(pack_format::kProxyModeKeys));
+  EXPECT_EQ(properties_of(defs.at("proxyFlow")), keys_of(pack_format::kProxyFlowKeys));
+  EXPECT_EQ(defs.at("sdk").at("properties").at("cloud_proxy").at("$ref"), "#/definitions/cloudProxy");
+  EXPECT_EQ(defs.at("transport").at("enum"), json::array({"tcp", "udp"}));
   EXPECT_EQ(s.at("required").get<std::set<std::string>>(),
             (std::set<std::string>{"pack", "version", "title", "source", "sdks"}));
   EXPECT_EQ(defs.at("portEntry").at("properties").at("protocol").at("enum"),
@@ -58,7 +63,10 @@ TEST(PackReadme, DocumentsEveryKey) {
                     std::span<const std::string_view>(pack_format::kSdkKeys),
                     std::span<const std::string_view>(pack_format::kPortKeys),
                     std::span<const std::string_view>(pack_format::kDomainKeys),
-                    std::span<const std::string_view>(pack_format::kVersionRangeKeys)})
+                    std::span<const std::string_view>(pack_format::kVersionRangeKeys),
+                    std::span<const std::string_view>(pack_format::kCloudProxyKeys),
+                    std::span<const std::string_view>(pack_format::kProxyModeKeys),
+                    std::span<const std::string_view>(pack_format::kProxyFlowKeys)})
     for (auto key : keys)
       EXPECT_NE(readme.find("`" + std::string(key) + "`"), std::string::npos) << key;
   EXPECT_NE(readme.find("FWL107"), std::string::npos);
@@ -82,7 +90,7 @@ TEST(PackReadme, ExamplePacksLoad) {
     for (const auto& d : diagnostics)
       ADD_FAILURE() << d.where.line << ":" << d.where.column << ": " << d.message;
   }
-  EXPECT_EQ(examples, 2);
+  EXPECT_EQ(examples, 3);
 }
 
 }  // namespace

@@ -120,9 +120,9 @@ TEST(FlowsFor, WithoutLatestVersionUsesRowsWithoutUpperBound) {
   };
   sdk.ports = {row(1, std::nullopt, std::nullopt), row(2, v("2"), std::nullopt),
                row(3, std::nullopt, v("2")), row(4, v("1"), v("2"))};
-  sdk.domains = {{*DomainName::parse("old.example"), {std::nullopt, v("2")}},
-                 {*DomainName::parse("all.example"), {}},
-                 {*DomainName::parse("all.example"), {v("3"), std::nullopt}}};
+  sdk.domains = {{*DomainName::parse("old.example"), {std::nullopt, v("2")}, {}},
+                 {*DomainName::parse("all.example"), {}, {}},
+                 {*DomainName::parse("all.example"), {v("3"), std::nullopt}, {}}};
   auto ports_of = [](const SdkFlows& f) {
     std::vector<int> out;
     for (const auto& r : f.ports) out.push_back(r.ports.intervals()[0].lo);

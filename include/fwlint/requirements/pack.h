@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fwlint/model/address.h"
 #include "fwlint/model/diagnostic.h"
 #include "fwlint/model/domain.h"
 #include "fwlint/model/interval_set.h"
@@ -56,6 +57,39 @@ struct PortRequirement {
 struct DomainRequirement {
   DomainName domain;
   VersionRange versions;
+  /// Optional feature whose ports need this domain. A feature that lists
+  /// domains of its own is checked towards those; one that lists none,
+  /// towards the SDK's core domains.
+  std::string feature;
+};
+
+/// One row of a cloud-proxy table: traffic a client sends to Agora's proxy
+/// (or its signaling service) in one proxy mode.
+struct ProxyFlow {
+  std::string region;   ///< "north-america"; empty = applies in every region
+  std::string service;  ///< "signaling", "cloud-proxy", "dns"…
+  std::vector<Transport> transports;  ///< "UDP/TCP" rows list both
+  PortSet ports;
+  /// Destination addresses; empty = any public destination (DNS).
+  IpSet addresses;
+  std::string feature;  ///< optional feature ("dns"); empty = core
+  std::string note;
+};
+
+/// One way of running the cloud proxy ("force-udp"), with everything the
+/// firewall must let through for it.
+struct ProxyMode {
+  std::string id;     ///< "force-udp"
+  std::string title;  ///< "Force UDP (setCloudProxy(TRANSPORT_TYPE_UDP_PROXY))"
+  std::vector<ProxyFlow> flows;
+};
+
+/// What a source says about an SDK's cloud proxy: its address lists per
+/// mode, or that none is published.
+struct CloudProxy {
+  std::string source;       ///< where the lists come from (URL and date)
+  std::string unpublished;  ///< non-empty: no list is published; the source's words
+  std::vector<ProxyMode> modes;
 };
 
 struct SdkRequirements {
@@ -68,8 +102,22 @@ struct SdkRequirements {
   std::string proxy_note;
   std::vector<PortRequirement> ports;
   std::vector<DomainRequirement> domains;
+  /// The source lists domains but no ports for this SDK: every TCP and UDP
+  /// port towards them is examined, and only a domain that is blocked on
+  /// every port is a failure (the rest is unknown).
+  bool ports_unpublished = false;
   /// Newest version the pack knows; used when --sdk-version is not given.
   std::optional<SdkVersion> latest_version;
+  /// The SDK's cloud proxy, when the source describes one.
+  std::optional<CloudProxy> cloud_proxy;
+  /// false: checked only when --sdk names it (a special mode of another
+  /// SDK, such as a domain allow-list mode the app has to switch on).
+  bool checked_by_default = true;
+
+  /// Every feature named by a port row or domain of this SDK, in order.
+  std::vector<std::string> features() const;
+  /// Every feature named by a flow of the SDK's cloud-proxy modes.
+  std::vector<std::string> proxy_features() const;
 };
 
 struct RequirementPack {
@@ -103,5 +151,19 @@ struct SdkFlows {
   std::vector<DomainName> domains;
 };
 SdkFlows flows_for(const SdkRequirements& sdk, const std::optional<SdkVersion>& version);
+
+/// The requirement split into groups checked separately: the core (rows and
+/// domains without a feature) and one group per feature, each with its own
+/// domains or, when the feature lists none, the core domains (and the core
+/// ports when it lists domains but no ports). Features in `without` are left
+/// out. Domains are those that apply to `version` (see flows_for).
+struct FlowGroup {
+  std::string feature;  ///< empty = core
+  std::vector<PortRequirement> ports;
+  std::vector<DomainName> domains;
+};
+std::vector<FlowGroup> flow_groups(const SdkRequirements& sdk,
+                                   const std::optional<SdkVersion>& version,
+                                   const std::vector<std::string>& without);
 
 }  // namespace fwlint
