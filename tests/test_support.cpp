@@ -21,6 +21,19 @@ std::string corpus_dir(const std::string& format) {
   return std::filesystem::is_directory(dir) ? dir.string() : std::string();
 }
 
+TempFile::TempFile(const std::string& bytes, const std::string& suffix) {
+  static int counter = 0;
+  path_ = (std::filesystem::temp_directory_path() /
+           ("fwlint-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + suffix))
+              .string();
+  std::ofstream(path_, std::ios::binary) << bytes;
+}
+
+TempFile::~TempFile() {
+  std::error_code ignored;
+  std::filesystem::remove(path_, ignored);
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -26,4 +26,18 @@ struct CliRun {
 CliRun run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
                int timeout_seconds = 60);
 
+/// A file in the temporary directory holding `bytes`, removed with the
+/// object; `suffix` ends its name (".yaml" for a pack).
+class TempFile {
+ public:
+  explicit TempFile(const std::string& bytes, const std::string& suffix = ".cfg");
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace fwlint::test

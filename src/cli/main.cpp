@@ -2,6 +2,7 @@
 // agora-fwlint: option parsing and wiring only; the work is in libfwlint.
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -25,6 +26,25 @@ constexpr const char* kVersion = "0.1.0";
 
 enum ExitCode { kPass = 0, kFindings = 1, kUsage = 2 };
 
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+/// "a,b" -> {"a", "b"}; empty items are kept ("a," has an empty second
+/// item), so that a stray comma is reported instead of ignored.
+std::vector<std::string> split_commas(std::string_view list) {
+  std::vector<std::string> out;
+  for (bool more = true; more;) {
+    std::size_t comma = list.find(',');
+    out.emplace_back(list.substr(0, comma));
+    more = comma != std::string_view::npos;
+    if (more) list.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "agora-fwlint: error: " << message << "\n"
             << "Try 'agora-fwlint --help' for more information.\n";
@@ -35,7 +55,11 @@ struct Cli {
   std::vector<std::string> files;
   std::vector<std::string> sdks;
   std::string sdk_version;
-  std::string pack;
+  std::vector<std::string> packs;
+  std::vector<std::string> without;
+  std::vector<std::string> proxy_regions;
+  bool cloud_proxy = false;
+  std::vector<std::string> proxy_modes;
   std::vector<std::string> rules_files;
   std::string dialect;
   std::string format = "text";
@@ -69,9 +93,18 @@ po::options_description visible_options(Cli& cli) {
       ("version", "show the version and exit")
       ("sdk", po::value(&cli.sdks)->composing(), "SDK id to check (repeatable; default: every SDK of the pack)")
       ("sdk-version", po::value(&cli.sdk_version), "SDK version X.Y.Z whose requirements apply (default: newest)")
-      ("pack", po::value(&cli.pack), "requirement pack NAME[@VERSION] (default: newest 'agora')")
+      ("pack", po::value(&cli.packs)->composing(),
+       "requirement pack NAME[@VERSION] (repeatable; default: the --rules packs, else the newest 'agora')")
       ("rules", po::value(&cli.rules_files)->composing(), "load a requirement pack from a YAML file (repeatable)")
-      ("list-sdks", "list the SDKs of the selected pack and exit")
+      ("without", po::value(&cli.without)->composing(),
+       "leave out an optional feature, e.g. rtmp-converter, stream-channel, dns (repeatable)")
+      ("cloud-proxy", po::bool_switch(&cli.cloud_proxy),
+       "check what each SDK's cloud proxy needs instead of its allow-list, one check per proxy mode")
+      ("proxy-mode", po::value(&cli.proxy_modes)->composing(),
+       "with --cloud-proxy: only this proxy mode, e.g. force-tcp (repeatable or comma-separated)")
+      ("proxy-region", po::value(&cli.proxy_regions)->composing(),
+       "with --cloud-proxy: only this region's proxy addresses, e.g. europe (repeatable; default: all)")
+      ("list-sdks", "list the SDKs of the selected packs and exit")
       ("list-packs", "list every built-in and --rules pack with its date and source, and exit")
       ("diff-packs", po::value<std::vector<std::string>>()->multitoken(),
        "OLD NEW: print the ports and domains each SDK gains or loses from pack OLD to NEW, and exit")
@@ -107,18 +140,33 @@ void print_help(const po::options_description& o) {
 }
 
 int list_sdks(const RequirementPack& pack) {
-  std::cout << pack.id() << " — " << pack.title << " (" << pack.date << ")\n";
+  std::cout << pack.id() << " — " << pack.title << " (" << (pack.date.empty() ? "no exact date" : pack.date)
+            << ")\n";
+  std::size_t width = 10;
+  for (const auto& sdk : pack.sdks) width = std::max(width, sdk.id.size());
+  const std::string indent(width + 4, ' ');
   for (const auto& sdk : pack.sdks) {
     std::cout << "  " << sdk.id;
-    for (std::size_t pad = sdk.id.size(); pad < 12; ++pad) std::cout << ' ';
+    for (std::size_t pad = sdk.id.size(); pad < width + 2; ++pad) std::cout << ' ';
     std::cout << sdk.title;
     if (sdk.cloud_proxy_only) std::cout << " (cloud proxy only)";
+    if (!sdk.checked_by_default) std::cout << " (only with --sdk)";
     if (!sdk.aliases.empty()) {
       std::cout << " [aliases:";
       for (const auto& a : sdk.aliases) std::cout << ' ' << a;
       std::cout << ']';
     }
     std::cout << '\n';
+    std::string features = join(sdk.features(), ", ");
+    if (!features.empty()) std::cout << indent << "features: " << features << '\n';
+    if (sdk.cloud_proxy) {
+      std::vector<std::string> modes;
+      for (const auto& m : sdk.cloud_proxy->modes) modes.push_back(m.id);
+      std::string proxy_features = join(sdk.proxy_features(), ", ");
+      std::cout << indent << "cloud proxy: "
+                << (modes.empty() ? std::string("no published list") : join(modes, ", "))
+                << (proxy_features.empty() ? "" : " (features: " + proxy_features + ")") << '\n';
+    }
   }
   return kPass;
 }
@@ -189,12 +237,25 @@ int run(const Cli& cli, const po::variables_map& vm) {
     std::cout << format_pack_diff(*from, *to, diff_packs(*from, *to));
     return kPass;
   }
-  // A user pack is the default when it is the only one given.
-  std::string spec = cli.pack;
-  if (spec.empty()) spec = cli.rules_files.size() == 1 ? packs.back().id() : "agora";
-  const RequirementPack* pack = select_pack(packs, spec);
-  if (!pack) return usage_error("no requirement pack '" + spec + "' (built-in: agora)");
-  if (vm.count("list-sdks")) return list_sdks(*pack);
+  // Without --pack: the --rules packs when there are any, else Agora's newest.
+  std::vector<std::string> specs = cli.packs;
+  if (specs.empty()) {
+    for (std::size_t i = builtin_packs().size(); i < packs.size(); ++i)
+      if (std::find(specs.begin(), specs.end(), packs[i].id()) == specs.end()) specs.push_back(packs[i].id());
+    if (specs.empty()) specs.push_back("agora");
+  }
+  std::vector<PackSelection> selections;
+  for (const auto& spec : specs) {
+    const RequirementPack* pack = select_pack(packs, spec);
+    if (!pack) return usage_error("no requirement pack '" + spec + "' (see --list-packs)");
+    bool seen = std::any_of(selections.begin(), selections.end(),
+                            [&](const PackSelection& sel) { return sel.pack == pack; });
+    if (!seen) selections.push_back({pack, {}});
+  }
+  if (vm.count("list-sdks")) {
+    for (const auto& sel : selections) list_sdks(*sel.pack);
+    return kPass;
+  }
 
   LintOptions options;
   options.dialect = cli.dialect;
@@ -202,36 +263,90 @@ int run(const Cli& cli, const po::variables_map& vm) {
   options.paths.to_interface = cli.to;
   options.paths.ipv6 = cli.ipv6;
   options.paths.include_dirs = cli.include_dirs;
-  for (const std::string& list : cli.profiles) {
-    // Every comma-separated name counts, empty ones too: `--profile ''` or
-    // `--profile domain,` is a mistake, not "every profile".
-    std::string_view rest = list;
-    for (bool more = true; more;) {
-      std::size_t comma = rest.find(',');
-      std::string name(rest.substr(0, comma));
-      more = comma != std::string_view::npos;
-      if (more) rest.remove_prefix(comma + 1);
+  // Every comma-separated name counts, empty ones too: `--profile ''` or
+  // `--profile domain,` is a mistake, not "every profile".
+  for (const std::string& list : cli.profiles)
+    for (const std::string& name : split_commas(list)) {
       if (!iequals(name, "domain") && !iequals(name, "private") && !iequals(name, "public"))
         return usage_error("unknown --profile '" + name + "' (domain, private or public)");
       options.paths.profiles.push_back(name);
     }
-  }
   if (!cli.service.empty() && cli.app.empty()) return usage_error("--service needs --app (the program that runs as the service)");
   options.paths.program = cli.app;
   options.paths.service = cli.service;
   if (cli.mode == "host") options.paths.mode = PathMode::Host;
   else if (cli.mode == "gateway") options.paths.mode = PathMode::Gateway;
   else if (cli.mode != "auto") return usage_error("unknown --mode '" + cli.mode + "' (host, gateway or auto)");
-  options.checks.pack = pack;
   options.checks.ipv6 = cli.ipv6;
+  // An SDK id is looked up in every selected pack and checked in each that
+  // has it (e.g. the same SDK under two dated packs).
   for (const auto& id : cli.sdks) {
-    const SdkRequirements* sdk = pack->find_sdk(id);
-    if (!sdk) {
+    bool found = false;
+    for (auto& sel : selections)
+      if (const SdkRequirements* sdk = sel.pack->find_sdk(id)) {
+        sel.sdks.push_back(sdk);
+        found = true;
+      }
+    if (!found) {
       std::string known;
-      for (const auto& s : pack->sdks) known += (known.empty() ? "" : ", ") + s.id;
-      return usage_error("unknown SDK '" + id + "' in " + pack->id() + " (known: " + known + ")");
+      for (const auto& sel : selections)
+        for (const auto& s : sel.pack->sdks) known += (known.empty() ? "" : ", ") + s.id;
+      std::string where = selections.size() == 1 ? selections.front().pack->id() : "the selected packs";
+      return usage_error("unknown SDK '" + id + "' in " + where + " (known: " + known + ")");
     }
-    options.checks.sdks.push_back(sdk);
+  }
+  // A pack none of whose SDKs was asked for is not checked at all.
+  if (!cli.sdks.empty())
+    selections.erase(std::remove_if(selections.begin(), selections.end(),
+                                    [](const PackSelection& sel) { return sel.sdks.empty(); }),
+                     selections.end());
+  options.checks.packs = selections;
+  // Every SDK a selection checks, for validating feature and proxy names.
+  std::vector<const SdkRequirements*> checked_sdks;
+  for (const auto& sel : selections) {
+    if (!sel.sdks.empty()) checked_sdks.insert(checked_sdks.end(), sel.sdks.begin(), sel.sdks.end());
+    else
+      for (const auto& sdk : sel.pack->sdks)
+        if (sdk.checked_by_default) checked_sdks.push_back(&sdk);
+  }
+  std::vector<std::string> known_features;
+  for (const SdkRequirements* sdk : checked_sdks)
+    for (const auto& list : {sdk->features(), sdk->proxy_features()})
+      for (const auto& f : list)
+        if (std::find(known_features.begin(), known_features.end(), f) == known_features.end())
+          known_features.push_back(f);
+  for (const auto& f : cli.without)
+    if (std::find(known_features.begin(), known_features.end(), f) == known_features.end())
+      return usage_error("unknown feature '" + f + "' for --without (the checked SDKs have: " +
+                         (known_features.empty() ? std::string("none") : join(known_features, ", ")) + ")");
+  options.checks.without = cli.without;
+  if (cli.cloud_proxy) {
+    options.checks.cloud_proxy = true;
+    std::vector<std::string> known_modes, known_regions;
+    auto add_unique = [](std::vector<std::string>& list, const std::string& item) {
+      if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+    };
+    for (const SdkRequirements* sdk : checked_sdks)
+      if (sdk->cloud_proxy)
+        for (const auto& mode : sdk->cloud_proxy->modes) {
+          add_unique(known_modes, mode.id);
+          for (const auto& flow : mode.flows) add_unique(known_regions, flow.region);
+        }
+    for (const std::string& list : cli.proxy_modes)
+      for (const std::string& mode : split_commas(list)) {
+        if (std::find(known_modes.begin(), known_modes.end(), mode) == known_modes.end())
+          return usage_error("unknown --proxy-mode '" + mode + "' (the checked SDKs have: " +
+                             (known_modes.empty() ? std::string("none") : join(known_modes, ", ")) + ")");
+        options.checks.proxy_modes.push_back(mode);
+      }
+    for (const auto& region : cli.proxy_regions)
+      if (std::find(known_regions.begin(), known_regions.end(), region) == known_regions.end())
+        return usage_error("unknown --proxy-region '" + region + "' (the checked SDKs' proxies list: " +
+                           (known_regions.empty() ? std::string("none") : join(known_regions, ", ")) + ")");
+    options.checks.proxy_regions = cli.proxy_regions;
+  } else if (!cli.proxy_regions.empty() || !cli.proxy_modes.empty()) {
+    return usage_error(std::string(cli.proxy_regions.empty() ? "--proxy-mode" : "--proxy-region") +
+                       " needs --cloud-proxy");
   }
   if (!cli.sdk_version.empty()) {
     options.checks.sdk_version = SdkVersion::parse(cli.sdk_version);

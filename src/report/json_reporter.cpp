@@ -58,6 +58,8 @@ Json flow_json(const Flow& flow) {
   Json j{{"protocol", transport_word(flow.transport)},
          {"ports", std::move(ports)},
          {"domains", flow.domains}};
+  if (!flow.destinations.empty()) j["destinations"] = address_strings(flow.destinations);
+  if (!flow.feature.empty()) j["feature"] = flow.feature;
   if (!flow.all_sources) j["sources"] = address_strings(flow.sources);
   if (!flow.source_ports.is_all()) {
     Json source_ports = Json::array();
@@ -78,16 +80,20 @@ Json check_json(const CheckResult& c) {
   for (const auto& f : c.flows) flows.push_back(flow_json(f));
   Json findings = Json::array();
   for (const auto& f : c.findings) findings.push_back(finding_json(f));
-  return Json{{"sdk", c.sdk},
-              {"sdk_title", c.sdk_title},
-              {"pack", c.pack},
-              {"sdk_version", c.sdk_version},
-              {"path", c.path},
-              {"sources", c.sources},
-              {"family", family_word(c.family)},
-              {"verdict", check_verdict_word(c.verdict)},
-              {"flows", std::move(flows)},
-              {"findings", std::move(findings)}};
+  Json j{{"sdk", c.sdk},
+         {"sdk_title", c.sdk_title},
+         {"pack", c.pack},
+         {"sdk_version", c.sdk_version},
+         {"features", c.features},
+         {"features_left_out", c.features_left_out}};
+  if (!c.proxy_mode.empty()) j["cloud_proxy_mode"] = c.proxy_mode;
+  j["path"] = c.path;
+  j["sources"] = c.sources;
+  j["family"] = family_word(c.family);
+  j["verdict"] = check_verdict_word(c.verdict);
+  j["flows"] = std::move(flows);
+  j["findings"] = std::move(findings);
+  return j;
 }
 
 Json file_json(const FileResult& file) {

@@ -91,7 +91,7 @@ access-group inside_in in interface inside)",
           "it the newest version the pack knows is checked. `--source CIDR` limits the check to "
           "the clients that use the SDK.\n\n" +
           std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtc-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtc-web"},
   });
 
   // ---------------------------------------------------------------- FWL002
@@ -106,7 +106,9 @@ access-group inside_in in interface inside)",
           "name other hosts. Traffic to that domain falls through to a line that blocks it, "
           "where the finding is placed. A domain with a leading dot (`.agora.io`) stands for "
           "every host under it; only a rule whose destination is any address, or a wildcard for "
-          "that domain, covers it.",
+          "that domain, covers it. For an SDK whose source names domains but no ports (Agora's "
+          "Native SDK domain allow-list mode, `rtc-native-domain-limit`), FWL002 means the domain "
+          "is blocked on every TCP or UDP port; a domain reachable on some ports only is FWL004.",
       .rationale =
           "Agora's instruction is to allow the domains and ports and not to restrict IP "
           "addresses. An address list that works today breaks when Agora moves its edge servers, "
@@ -151,7 +153,7 @@ access-group inside_in in interface inside)",
           "Rules that name exact hosts still count for those hosts: `ap-web-1.agora.io` is "
           "covered by line 19 above.\n\n" +
           std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtm-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL003
@@ -165,15 +167,16 @@ access-group inside_in in interface inside)",
           "The requirement pack marks this SDK as cloud-proxy only: the source document "
           "publishes no port and domain list for it and directs users behind a firewall to the "
           "cloud proxy service. agora-fwlint runs no port check for it; the check's verdict is "
-          "PROXY REQUIRED and the finding repeats what the pack says the proxy needs. No line "
+          "PROXY REQUIRED and the finding quotes what the pack's source says about it. No line "
           "decides it: the text output shows it for the whole file, SARIF places it at line 1.",
       .rationale =
           "A firewall can be correct for every other SDK and still leave this one unusable. "
           "Opening ports by guess does not help: without a published list there is nothing to "
           "verify, and Agora supports only the proxy for this case.",
       .help =
-          "Set up Agora's cloud proxy for this SDK and allow the traffic the proxy needs (Agora "
-          "publishes the proxy's addresses and ports). Remove the SDK from `--sdk` if your "
+          "Set up Agora's cloud proxy for this SDK and allow the traffic the proxy needs, then "
+          "check it with `--cloud-proxy`: packs from agora@2025-09 on carry Agora's published "
+          "proxy addresses and ports per mode and region. Remove the SDK from `--sdk` if your "
           "clients do not use it.",
       .tags = {"connectivity", "cloud-proxy", "agora"},
       .precision = "very-high",
@@ -195,8 +198,12 @@ access-group inside_in in interface inside)",
       .notes =
           "FWL003 is a note: it does not make the check fail, and it stays after the proxy is set "
           "up, because agora-fwlint cannot see from the firewall whether the clients use the "
-          "proxy. Agora's later documents list ports for some SDKs that older ones sent to the "
-          "proxy; when a newer pack has them, select it with `--pack`.\n\n" +
+          "proxy. With `--cloud-proxy` the proxy's own needs are checked instead; FWL003 is then "
+          "reported only for an SDK whose proxy list is not published (Agora's On-Premise "
+          "Recording SDK: Agora sends the list on request; put it in a pack of your own with "
+          "`--rules`, see rules/README.md) or that has none of the modes named by `--proxy-mode`. "
+          "Agora's later documents list ports for some SDKs that older ones sent to the proxy; "
+          "when a newer pack has them, select it with `--pack`.\n\n" +
           std::string(kSuppressionNote),
   });
 
@@ -252,7 +259,7 @@ access-group inside_in in interface inside)",
           "A check with unknown parts and no blocked part ends UNKNOWN, not PASS. Parse-level "
           "findings (FWL101 to FWL105) often explain where the doubt comes from.\n\n" +
           std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtc-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtc-web"},
   });
 
   // ---------------------------------------------------------------- FWL005
@@ -312,7 +319,7 @@ COMMIT)",
           "itself is unknown but the replies are certainly dropped, the flow cannot work either "
           "way and FWL005 is still reported.\n\n" +
           std::string(kSuppressionNote),
-      .example_args = {"--mode", "host", "--sdk", "rtm-web"},
+      .example_args = {"--pack", "agora@2020-09", "--mode", "host", "--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL101
@@ -353,7 +360,7 @@ access-group inside_in in interface inside)",
           "not reported when the frontend knows to ignore them; the file's status is `partial` "
           "whenever FWL101 is reported.\n\n" +
           std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtc-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtc-web"},
   });
 
   // ---------------------------------------------------------------- FWL102
@@ -399,7 +406,7 @@ access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any object-g
 access-list inside_in extended deny ip any any
 access-group inside_in in interface inside)",
       .notes = std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtm-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL103
@@ -443,7 +450,7 @@ access-list inside_in extended permit ip object CLIENTS any
 access-list inside_in extended deny ip any any
 access-group inside_in in interface inside)",
       .notes = std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtm-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL104
@@ -490,7 +497,7 @@ access-list inside_in extended permit ip object-group CLIENTS any
 access-list inside_in extended deny ip any any
 access-group inside_in in interface inside)",
       .notes = std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtm-web"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web"},
   });
 
   // ---------------------------------------------------------------- FWL105
@@ -681,7 +688,7 @@ sdks:
       .example_failing_label = "Configuration (.reg export of a GPO's policy):",
       .example_fixed_label = "With local rules turned off, the export is the whole policy of the profile:",
       .notes = std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtm-web", "--profile", "public"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web", "--profile", "public"},
   });
 
   // ---------------------------------------------------------------- FWL109
@@ -721,7 +728,7 @@ sdks:
       .example_failing_label = "Configuration (.reg export of a GPO's policy):",
       .example_fixed_label = "Fixed configuration:",
       .notes = std::string(kSuppressionNote),
-      .example_args = {"--sdk", "rtm-web", "--profile", "public"},
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web", "--profile", "public"},
   });
 
   return rules;

@@ -259,10 +259,14 @@ void write_sarif(const std::vector<FileResult>& files, const ReportOptions& opti
       for (const auto& f : check.findings) {
         auto [loc, artifact] = place(f.where);
         Json r = builder.make(f.id, f.severity, f.where, f.message, loc, artifact,
-                              check.sdk + '\n' + check.path + '\n' + family_word(check.family));
+                              check.sdk + '\n' + check.path + '\n' + family_word(check.family) +
+                                  (check.proxy_mode.empty() ? "" : "\ncloud proxy " + check.proxy_mode));
         Json props{{"sdk", check.sdk}, {"pack", check.pack}, {"path", check.path},
                    {"family", family_word(check.family)},
                    {"checkVerdict", check_verdict_word(check.verdict)}};
+        if (!check.proxy_mode.empty()) props["cloudProxyMode"] = check.proxy_mode;
+        if (!check.features.empty()) props["features"] = check.features;
+        if (!check.features_left_out.empty()) props["featuresLeftOut"] = check.features_left_out;
         r["properties"] = std::move(props);
         results.push_back(std::move(r));
       }

@@ -299,11 +299,14 @@ void write_flow(std::ostream& out, const Painter& paint, const Flow& flow) {
   out << "  " << flow_verdict_label(paint, flow.verdict) << "  " << transport_word(flow.transport);
   std::string ports = compact_ports(flow.ports);
   if (!ports.empty()) out << ' ' << ports;
+  if (!flow.feature.empty()) out << " for " << safe(flow.feature);
   if (!flow.domains.empty()) {
     std::vector<std::string> domains;
     for (const auto& d : flow.domains) domains.push_back(safe(d));
     out << " (" << join_limited(domains, kMaxListed) << ")";
   }
+  if (!flow.destinations.empty())
+    out << " to " << join_limited(address_strings(flow.destinations), kMaxListed);
   if (!flow.all_sources) {
     auto sources = address_strings(flow.sources);
     out << " from "
@@ -321,8 +324,18 @@ void write_flow(std::ostream& out, const Painter& paint, const Flow& flow) {
 void write_check(std::ostream& out, const Painter& paint, const CheckResult& check) {
   std::string head = safe(check.sdk);
   if (!check.sdk_version.empty()) head += " " + safe(check.sdk_version);
+  if (!check.proxy_mode.empty()) head += " via cloud proxy " + safe(check.proxy_mode);
   std::vector<std::string> details;
   if (!check.pack.empty()) details.push_back(safe(check.pack));
+  // Which optional features the verdict covers, so a PASS without one is
+  // not read as a PASS with it.
+  auto listed = [](const std::vector<std::string>& items) {
+    std::string s;
+    for (const auto& i : items) s += (s.empty() ? "" : ", ") + safe(i);
+    return s;
+  };
+  if (!check.features.empty()) details.push_back("with " + listed(check.features));
+  if (!check.features_left_out.empty()) details.push_back("without " + listed(check.features_left_out));
   if (!check.path.empty() && check.path != "-") details.push_back("path " + safe(check.path));
   if (!check.sources.empty()) details.push_back("sources " + safe(check.sources));
   if (check.family == Family::V6) details.push_back("IPv6");
@@ -354,7 +367,8 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
     }
     auto same = std::find_if(allowed.begin(), allowed.end(), [&f, all_allowed](const Flow& a) {
       if (all_allowed) return a.transport == f.transport;
-      return a.transport == f.transport && a.domains == f.domains &&
+      return a.transport == f.transport && a.domains == f.domains && a.feature == f.feature &&
+             a.destinations == f.destinations &&
              a.all_sources == f.all_sources && (a.all_sources || a.sources == f.sources) &&
              a.source_ports == f.source_ports;
     });

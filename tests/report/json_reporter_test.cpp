@@ -74,9 +74,9 @@ TEST(JsonReporter, CheckFlowsAndFindings) {
   json checks = json_of({test::sample_file()})["files"][0]["checks"];
   ASSERT_EQ(checks.size(), 2u);
   const json& c = checks[0];
-  EXPECT_EQ(keys(c), (std::vector<std::string>{"family", "findings", "flows", "pack", "path",
-                                               "sdk", "sdk_title", "sdk_version", "sources",
-                                               "verdict"}));
+  EXPECT_EQ(keys(c), (std::vector<std::string>{"family", "features", "features_left_out", "findings",
+                                               "flows", "pack", "path", "sdk", "sdk_title",
+                                               "sdk_version", "sources", "verdict"}));
   EXPECT_EQ(c["sdk"], "rtc-web");
   EXPECT_EQ(c["sdk_title"], "Agora RTC SDK (Web)");
   EXPECT_EQ(c["pack"], "agora@2020-09");

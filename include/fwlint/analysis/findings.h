@@ -37,6 +37,10 @@ struct Flow {
   Transport transport = Transport::Tcp;
   PortSet ports;
   std::vector<std::string> domains;  ///< display form (".agora.io")
+  /// Destination addresses when the requirement names them (cloud proxy);
+  /// empty = the domains above, or any public destination.
+  IpSet destinations;
+  std::string feature;  ///< optional feature the flow belongs to; empty = core
   IpSet sources;                     ///< the part of the check's sources this flow covers
   bool all_sources = true;           ///< sources == the check's sources
   /// Client source ports this flow covers; all of them unless a rule
@@ -69,6 +73,9 @@ struct CheckResult {
   std::string sdk_title;
   std::string pack;       ///< "agora@2020-09"
   std::string sdk_version;  ///< the version whose rows were checked
+  std::vector<std::string> features;           ///< optional features checked
+  std::vector<std::string> features_left_out;  ///< --without
+  std::string proxy_mode;  ///< cloud-proxy mode checked ("force-udp"); empty = allow-list
   std::string path;       ///< "inside -> outside"
   std::string sources;    ///< human description of the sources assumed
   Family family = Family::V4;

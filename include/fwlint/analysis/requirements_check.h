@@ -16,9 +16,25 @@
 
 namespace fwlint {
 
-struct CheckOptions {
+/// One pack of a run and the SDKs of it to check.
+struct PackSelection {
   const RequirementPack* pack = nullptr;
   std::vector<const SdkRequirements*> sdks;  ///< empty = every SDK of the pack
+};
+
+struct CheckOptions {
+  /// Packs to check, in order. When empty, `pack` and `sdks` below are the
+  /// one selection (the common single-pack case).
+  std::vector<PackSelection> packs;
+  const RequirementPack* pack = nullptr;
+  std::vector<const SdkRequirements*> sdks;  ///< empty = every SDK of the pack
+  /// Optional features left out (--without); every other feature is checked.
+  std::vector<std::string> without;
+  /// --cloud-proxy: check what each SDK's cloud proxy needs instead of its
+  /// allow-list, where the pack describes a proxy.
+  bool cloud_proxy = false;
+  std::vector<std::string> proxy_modes;    ///< empty = every mode
+  std::vector<std::string> proxy_regions;  ///< empty = every region
   std::optional<SdkVersion> sdk_version;     ///< nullopt = each SDK's newest
   std::optional<IpSet> sources;              ///< --source; nullopt = each path's default
   /// --resolve NAME=CIDR, keyed by the domain's display form (".agora.io").

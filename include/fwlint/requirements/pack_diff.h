@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /// \file
-/// What changed between two requirement packs, per SDK: ports added or
-/// removed per transport, domains added or removed, SDKs added or removed.
-/// Each SDK is compared at the newest version each pack knows, with its
-/// optional features included, which is what a check uses by default.
+/// What changed between two requirement packs, per SDK: ports, domains and
+/// cloud-proxy destinations added or removed. Rows are compared within the
+/// same feature and SDK version range, so a port that moved to "before
+/// 2.0.0" or into a feature shows as removed in one place and added in the
+/// other: exactly what a firewall change has to follow.
 #pragma once
 
 #include <string>
@@ -13,14 +14,19 @@
 
 namespace fwlint {
 
+/// One line of a diff: "+ udp 4001-4150 (stream-channel)".
+struct PackChange {
+  char sign = '+';    ///< '+' added, '-' removed, '~' changed in meaning
+  std::string what;   ///< "tcp 3478", "domains .sd-rtn.com", "cloud proxy force-udp: udp 8443 to …"
+  std::string scope;  ///< "stream-channel, SDK before 2.0.0"; empty = core, every version
+};
+
 struct SdkDiff {
   std::string sdk;  ///< id in the newer pack (or the older one when removed)
   enum Kind { Changed, Added, Removed } kind = Changed;
-  PortSet tcp_added, tcp_removed, udp_added, udp_removed;
-  std::vector<std::string> domains_added, domains_removed;
-  bool proxy_changed = false;  ///< cloud-proxy-only in one pack, not in the other
+  std::vector<PackChange> changes;
 
-  bool empty() const;
+  bool empty() const { return kind == Changed && changes.empty(); }
 };
 
 /// SDKs are matched by id or alias of `to`; the result follows `to`'s

@@ -32,6 +32,7 @@ namespace fwlint::windows {
 namespace {
 
 namespace fs = std::filesystem;
+using test::TempFile;
 
 using fwlint::test::le32;
 using fwlint::test::utf16;
@@ -279,24 +280,6 @@ LineColumn position_after(const std::string& text, const std::string& needle,
   return line_column(text, text.find(needle, text.find(anchor)));
 }
 
-/// A file in the temporary directory that removes itself.
-class TempFile {
- public:
-  explicit TempFile(const std::string& bytes) {
-    path_ = (fs::temp_directory_path() /
-             ("fwlint-wf-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++)))
-                .string();
-    std::ofstream(path_, std::ios::binary) << bytes;
-  }
-  ~TempFile() { fs::remove(path_); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  std::string path_;
-};
 
 struct CliResult {
   test::CliRun run;
@@ -305,10 +288,11 @@ struct CliResult {
 
 /// Runs the CLI on `bytes` with `--format json` and `args`; checks that it
 /// ended by itself with the exit code its report calls for: 2 when the
-/// input was not usable at all, 0 or 1 otherwise.
+/// input was not usable at all, 0 or 1 otherwise. The policies here are
+/// written for the agora@2020-09 values, so that pack is the one checked.
 CliResult cli(const std::string& bytes, std::vector<std::string> args = {}) {
   TempFile f(bytes);
-  args.insert(args.begin(), {f.path(), "--format", "json"});
+  args.insert(args.begin(), {f.path(), "--format", "json", "--pack", "agora@2020-09"});
   CliResult r;
   r.run = test::run_cli(args);
   EXPECT_EQ(r.run.signal, 0) << "killed by signal " << r.run.signal << "\n" << r.run.err;
