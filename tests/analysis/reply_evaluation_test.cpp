@@ -233,7 +233,7 @@ TEST(ReplyCheck, DroppedRepliesFailTheCheckWithTheirOwnId) {
   chain.policy.paths.push_back(chain.path);
 
   const std::vector<RequirementPack>& packs = builtin_packs();
-  const RequirementPack* pack = select_pack(packs, "agora");
+  const RequirementPack* pack = select_pack(packs, "agora@2020-09");
   ASSERT_NE(pack, nullptr);
   CheckOptions options;
   options.pack = pack;
@@ -268,7 +268,7 @@ TEST(ReplyCheck, AcceptedRepliesNameTheirLineAndPass) {
   chain.policy.paths.push_back(chain.path);
 
   const std::vector<RequirementPack>& packs = builtin_packs();
-  const RequirementPack* pack = select_pack(packs, "agora");
+  const RequirementPack* pack = select_pack(packs, "agora@2020-09");
   CheckOptions options;
   options.pack = pack;
   options.sdks.push_back(pack->find_sdk("rtm-web"));

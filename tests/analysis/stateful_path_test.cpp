@@ -114,7 +114,7 @@ TEST(StatefulPath, UnknownRequestWhoseRepliesMightRideStateStaysUnknown) {
   Gateway g({rule_at(ActionKind::Block, 1, kWayIn), maybe, out});
   g.policy.paths.push_back(g.path);
   const auto& packs = builtin_packs();
-  const RequirementPack* pack = select_pack(packs, "agora");
+  const RequirementPack* pack = select_pack(packs, "agora@2020-09");
   CheckOptions options;
   options.pack = pack;
   options.sdks.push_back(pack->find_sdk("rtm-native"));

@@ -50,6 +50,11 @@ std::vector<GoldenCase> cases() {
       {"samples/pf/openbsd-home-router.conf", "from-em1", {"--mode", "gateway", "--from", "em1"}},
       {"samples/windows/hardened-workstation.gpo.xml", "chat-app",
        {"--app", "C:\\Program Files\\Contoso\\Chat\\chat.exe", "--profile", "public"}},
+      // The first Agora pack next to the newest, and the cloud proxy's needs.
+      {"samples/asa/small-office.cfg", "agora-2020-09", {"--pack", "agora@2020-09"}},
+      {"samples/asa/compliant.cfg", "cloud-proxy-europe",
+       {"--cloud-proxy", "--proxy-region", "europe", "--sdk", "rtc-native", "--sdk", "rtc-web",
+        "--sdk", "recording"}},
   };
   for (const ExtraRun& run : extra_runs) {
     fs::path sample(run.sample);

@@ -168,7 +168,7 @@ TEST(PfPolicyPaths, PfsDefaultPassKeepsNoState) {
 
 TEST(PfPolicyPaths, DroppedRepliesAreTheirOwnFinding) {
   Built b = build(config({block().in(), pass().out().state(PfState::None)}), paths(PathMode::Host));
-  const RequirementPack* pack = select_pack(builtin_packs(), "agora");
+  const RequirementPack* pack = select_pack(builtin_packs(), "agora@2020-09");
   ASSERT_NE(pack, nullptr);
   CheckOptions options;
   options.pack = pack;
