@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
-#include <tuple>
 
 #include "fwlint/model/ports.h"
 
@@ -25,12 +25,12 @@ std::string scope_text(const std::string& feature, const std::string& range) {
 }
 
 /// Everything an SDK requires, keyed by what a diff line names: (kind,
-/// scope) → ports, (scope) → domains, (proxy mode, transport, ports,
-/// scope) → destination addresses.
+/// scope) → ports, (scope) → domains, (proxy mode with transport and
+/// ports, scope) → destination addresses.
 struct Needs {
   std::map<std::pair<std::string, std::string>, PortSet> ports;  // (tcp|udp, scope)
   std::map<std::string, std::vector<std::string>> domains;       // scope -> names
-  std::map<std::tuple<std::string, std::string, std::string>, IpSet> proxy;  // (label, ports, scope)
+  std::map<std::pair<std::string, std::string>, IpSet> proxy;  // ("cloud proxy MODE: udp 443", scope)
   std::vector<std::string> flags;  // "cloud proxy only", "no published ports", ...
 };
 
@@ -53,7 +53,7 @@ Needs needs_of(const SdkRequirements& sdk) {
         for (Transport t : flow.transports) {
           std::string label = "cloud proxy " + mode.id + ": " + transport_text(t) + " " + format_ports(flow.ports);
           // An empty list means any public destination: the whole space.
-          n.proxy[{label, "", flow.feature}].add(flow.addresses.empty() ? IpSet::all() : flow.addresses);
+          n.proxy[{label, flow.feature}].add(flow.addresses.empty() ? IpSet::all() : flow.addresses);
         }
   }
   return n;
@@ -76,62 +76,47 @@ const SdkRequirements* counterpart(const RequirementPack& pack, const SdkRequire
   return nullptr;
 }
 
-template <typename Map, typename Value>
-const Value* find_in(const Map& map, const typename Map::key_type& key) {
-  auto it = map.find(key);
-  return it == map.end() ? nullptr : &it->second;
+// What `a` has that `b` has not, for each kind of requirement value.
+PortSet minus(const PortSet& a, const PortSet& b) { return a.subtract(b); }
+IpSet minus(const IpSet& a, const IpSet& b) { return a.subtract(b); }
+std::vector<std::string> minus(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  for (const auto& x : a)
+    if (std::find(b.begin(), b.end(), x) == b.end()) out.push_back(x);
+  return out;
+}
+
+/// One '+' and one '-' line per key of either map whose values differ;
+/// `describe(key, values)` gives the line's text and scope. Keys come in the
+/// maps' order: tcp before udp, core before features.
+template <typename Map, typename Describe>
+void diff_maps(const Map& before, const Map& after, Describe describe, std::vector<PackChange>& out) {
+  std::set<typename Map::key_type> keys;
+  for (const auto* m : {&before, &after})
+    for (const auto& entry : *m) keys.insert(entry.first);
+  const typename Map::mapped_type none{};
+  for (const auto& key : keys) {
+    auto old_it = before.find(key), new_it = after.find(key);
+    const auto& old_values = old_it == before.end() ? none : old_it->second;
+    const auto& new_values = new_it == after.end() ? none : new_it->second;
+    auto added = minus(new_values, old_values), removed = minus(old_values, new_values);
+    if (!added.empty()) out.push_back(describe('+', key, added));
+    if (!removed.empty()) out.push_back(describe('-', key, removed));
+  }
 }
 
 std::vector<PackChange> compare(const SdkRequirements& old_sdk, const SdkRequirements& new_sdk) {
   std::vector<PackChange> out;
   Needs a = needs_of(old_sdk), b = needs_of(new_sdk);
-  // Ports: both sides' keys, tcp before udp, core before features.
-  std::vector<std::pair<std::string, std::string>> port_keys;
-  for (const auto* n : {&a, &b})
-    for (const auto& [key, _] : n->ports)
-      if (std::find(port_keys.begin(), port_keys.end(), key) == port_keys.end()) port_keys.push_back(key);
-  std::sort(port_keys.begin(), port_keys.end());
-  for (const auto& key : port_keys) {
-    PortSet none;
-    const PortSet* before = find_in<decltype(a.ports), PortSet>(a.ports, key);
-    const PortSet* after = find_in<decltype(b.ports), PortSet>(b.ports, key);
-    PortSet added = (after ? *after : none).subtract(before ? *before : none);
-    PortSet removed = (before ? *before : none).subtract(after ? *after : none);
-    if (!added.empty()) out.push_back({'+', key.first + " " + format_ports(added), key.second});
-    if (!removed.empty()) out.push_back({'-', key.first + " " + format_ports(removed), key.second});
-  }
-  std::vector<std::string> domain_scopes;
-  for (const auto* n : {&a, &b})
-    for (const auto& [scope, _] : n->domains)
-      if (std::find(domain_scopes.begin(), domain_scopes.end(), scope) == domain_scopes.end())
-        domain_scopes.push_back(scope);
-  std::sort(domain_scopes.begin(), domain_scopes.end());
-  for (const auto& scope : domain_scopes) {
-    std::vector<std::string> none;
-    const auto& before = a.domains.count(scope) ? a.domains.at(scope) : none;
-    const auto& after = b.domains.count(scope) ? b.domains.at(scope) : none;
-    std::vector<std::string> added, removed;
-    for (const auto& d : after)
-      if (std::find(before.begin(), before.end(), d) == before.end()) added.push_back(d);
-    for (const auto& d : before)
-      if (std::find(after.begin(), after.end(), d) == after.end()) removed.push_back(d);
-    if (!added.empty()) out.push_back({'+', "domains " + join(added), scope});
-    if (!removed.empty()) out.push_back({'-', "domains " + join(removed), scope});
-  }
-  std::vector<std::tuple<std::string, std::string, std::string>> proxy_keys;
-  for (const auto* n : {&a, &b})
-    for (const auto& [key, _] : n->proxy)
-      if (std::find(proxy_keys.begin(), proxy_keys.end(), key) == proxy_keys.end()) proxy_keys.push_back(key);
-  for (const auto& key : proxy_keys) {
-    IpSet none;
-    const IpSet* before = find_in<decltype(a.proxy), IpSet>(a.proxy, key);
-    const IpSet* after = find_in<decltype(b.proxy), IpSet>(b.proxy, key);
-    IpSet added = (after ? *after : none).subtract(before ? *before : none);
-    IpSet removed = (before ? *before : none).subtract(after ? *after : none);
-    const std::string& scope = std::get<2>(key);
-    if (!added.empty()) out.push_back({'+', std::get<0>(key) + " to " + destinations_text(added), scope});
-    if (!removed.empty()) out.push_back({'-', std::get<0>(key) + " to " + destinations_text(removed), scope});
-  }
+  diff_maps(a.ports, b.ports, [](char sign, const auto& key, const PortSet& ports) {
+    return PackChange{sign, key.first + " " + format_ports(ports), key.second};
+  }, out);
+  diff_maps(a.domains, b.domains, [](char sign, const std::string& scope, const std::vector<std::string>& names) {
+    return PackChange{sign, "domains " + join(names), scope};
+  }, out);
+  diff_maps(a.proxy, b.proxy, [](char sign, const auto& key, const IpSet& destinations) {
+    return PackChange{sign, key.first + " to " + destinations_text(destinations), key.second};
+  }, out);
   for (const auto& flag : b.flags)
     if (std::find(a.flags.begin(), a.flags.end(), flag) == a.flags.end()) out.push_back({'~', "now " + flag, ""});
   for (const auto& flag : a.flags)
