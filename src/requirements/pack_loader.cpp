@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -88,17 +89,54 @@ class Screen : public YAML::EventHandler {
   }
 };
 
+/// How messages name an sdk or a cloud proxy mode: "<kind> '<id>'" when its
+/// mapping holds a valid id, `unnamed` otherwise. The id is looked up before
+/// the keys are read, so that every message about the entry names it, even
+/// one about a key written above the id.
+std::string named_context(const YAML::Node& map, const std::string& kind,
+                          const std::string& unnamed) {
+  for (auto it = map.begin(); it != map.end(); ++it)
+    if (it->first.IsScalar() && it->first.Scalar() == "id" && it->second.IsScalar() &&
+        pf::valid_identifier(it->second.Scalar()))
+      return kind + " '" + it->second.Scalar() + "'";
+  return unnamed;
+}
+
+/// A key of a mapping and its value.
+using Field = std::pair<YAML::Node, YAML::Node>;
+
 /// The entries of one mapping after unknown and duplicate keys were reported.
 struct Fields {
   YAML::Node map;
-  std::vector<std::pair<std::string, std::pair<YAML::Node, YAML::Node>>> entries;
+  std::vector<std::pair<std::string, Field>> entries;
 
-  const std::pair<YAML::Node, YAML::Node>* get(std::string_view key) const {
+  const Field* get(std::string_view key) const {
     for (const auto& e : entries)
       if (e.first == key) return &e.second;
     return nullptr;
   }
 };
+
+/// What a string value must look like, and how a message says it does not:
+/// "invalid <what> '<value>' (<expected>)".
+struct Format {
+  std::string_view what;
+  bool (*valid)(std::string_view);
+  std::string_view expected;
+};
+
+/// Pack names, sdk and mode ids, aliases, feature names, regions, services.
+constexpr Format identifier(std::string_view what) {
+  return {what, pf::valid_identifier, "expected lower-case letters, digits and '-'"};
+}
+constexpr Format kPackVersion{"pack version", pf::valid_pack_version,
+                              "expected YYYY-MM or YYYY-MM-DD"};
+constexpr Format kDate{"date", pf::valid_date, "expected YYYY-MM-DD"};
+
+std::string invalid(std::string_view what, std::string_view value, std::string_view expected) {
+  return "invalid " + std::string(what) + " '" + pf::shown(value) + "' (" +
+         std::string(expected) + ")";
+}
 
 class Loader {
  public:
@@ -183,19 +221,83 @@ class Loader {
   }
 
   /// The entry for a required key, or nullptr after reporting it missing.
-  const std::pair<YAML::Node, YAML::Node>* require(const Fields& fields, std::string_view key,
-                                                   const std::string& context) {
+  const Field* require(const Fields& fields, std::string_view key, const std::string& context) {
     if (const auto* f = fields.get(key)) return f;
     error(pos_of(fields.map.Mark()), "missing required key '" + std::string(key) + "' in " + context);
     return nullptr;
   }
 
+  /// Reports a key written without a value ("protocol:"), at the key.
+  void missing_value(const Field& field) {
+    error(pos_of_scalar(field.first), "missing value for key '" + field.first.Scalar() + "'");
+  }
+
+  /// A list value (possibly empty); reports and returns false otherwise.
+  bool is_list(const Field& field) {
+    const YAML::Node& value = field.second;
+    if (value.IsSequence()) return true;
+    if (value.IsNull())
+      missing_value(field);
+    else
+      error(pos_of(value.Mark()),
+            "expected a list for '" + field.first.Scalar() + "', found " + kind_of(value));
+    return false;
+  }
+
+  bool is_map(const YAML::Node& node, const std::string& what) {
+    if (node.IsMap()) return true;
+    error(pos_of(node.Mark()), "expected a mapping for " + what + ", found " + kind_of(node));
+    return false;
+  }
+
+  /// The value of a key that must hold a mapping; reports and returns false
+  /// otherwise.
+  bool is_map_field(const Field& field) {
+    if (field.second.IsNull()) {
+      missing_value(field);
+      return false;
+    }
+    return is_map(field.second, "'" + field.first.Scalar() + "'");
+  }
+
+  /// Whether a list item is a scalar; reports "expected <what>, found ..."
+  /// at it otherwise.
+  bool is_scalar_item(const YAML::Node& item, std::string_view what) {
+    if (item.IsScalar()) return true;
+    error(pos_of(item.Mark()), "expected " + std::string(what) + ", found " + kind_of(item));
+    return false;
+  }
+
+  /// Whether a list has items; reports `message` at the list otherwise.
+  bool not_empty(const YAML::Node& list, const std::string& message) {
+    if (list.size() != 0) return true;
+    error(pos_of(list.Mark()), message);
+    return false;
+  }
+
+  /// Reads every item of a list with `read`, which returns an optional and
+  /// reports its own problems, and appends what it gives to `out`. False when
+  /// any item failed; the other items are still read, for their problems.
+  template <typename T, typename Read>
+  bool read_items(const YAML::Node& list, std::vector<T>& out, Read read) {
+    bool ok = true;
+    for (auto it = list.begin(); it != list.end(); ++it) {
+      auto item = read(*it);
+      if (item)
+        out.push_back(std::move(*item));
+      else
+        ok = false;
+    }
+    return ok;
+  }
+
+  // --- values -----------------------------------------------------------------
   /// A non-empty string value; reports and returns nullopt otherwise.
-  std::optional<std::string> string_value(const std::pair<YAML::Node, YAML::Node>& field) {
+  std::optional<std::string> string_value(const Field& field) {
     const YAML::Node& key = field.first;
     const YAML::Node& value = field.second;
     if (value.IsNull()) {
-      error(pos_of_scalar(key), "missing value for key '" + key.Scalar() + "'");
+      missing_value(field);
       return std::nullopt;
     }
     if (!value.IsScalar()) {
@@ -210,26 +312,21 @@ class Loader {
     return value.Scalar();
   }
 
-  /// A list value (possibly empty); reports and returns false otherwise.
-  bool is_list(const std::pair<YAML::Node, YAML::Node>& field) {
-    const YAML::Node& key = field.first;
-    const YAML::Node& value = field.second;
-    if (value.IsSequence()) return true;
-    if (value.IsNull())
-      error(pos_of_scalar(key), "missing value for key '" + key.Scalar() + "'");
-    else
-      error(pos_of(value.Mark()),
-            "expected a list for '" + key.Scalar() + "', found " + kind_of(value));
+  /// Whether a scalar has `format`; reports at the scalar otherwise.
+  bool has_format(const YAML::Node& scalar, const Format& format) {
+    if (format.valid(scalar.Scalar())) return true;
+    error(pos_of_scalar(scalar), invalid(format.what, scalar.Scalar(), format.expected));
     return false;
   }
 
-  bool is_map(const YAML::Node& node, const std::string& what) {
-    if (node.IsMap()) return true;
-    error(pos_of(node.Mark()), "expected a mapping for " + what + ", found " + kind_of(node));
-    return false;
+  /// A non-empty string value with `format`; reports and returns nullopt otherwise.
+  std::optional<std::string> string_value(const Field& field, const Format& format) {
+    auto s = string_value(field);
+    if (!s || !has_format(field.second, format)) return std::nullopt;
+    return s;
   }
 
-  std::optional<bool> bool_value(const std::pair<YAML::Node, YAML::Node>& field) {
+  std::optional<bool> bool_value(const Field& field) {
     const YAML::Node& value = field.second;
     if (value.IsScalar() && value.Tag() == "?") {
       const std::string& s = value.Scalar();
@@ -241,44 +338,25 @@ class Loader {
     return std::nullopt;
   }
 
-  std::optional<std::string> identifier_value(const std::pair<YAML::Node, YAML::Node>& field,
-                                              std::string_view what) {
-    auto s = string_value(field);
-    if (!s) return std::nullopt;
-    if (!pf::valid_identifier(*s)) {
-      error(pos_of_scalar(field.second),
-            "invalid " + std::string(what) + " '" + pf::shown(*s) +
-                "' (expected lower-case letters, digits and '-')");
-      return std::nullopt;
-    }
-    return s;
-  }
-
-  std::optional<SdkVersion> version_value(const std::pair<YAML::Node, YAML::Node>& field) {
+  std::optional<SdkVersion> version_value(const Field& field) {
     auto s = string_value(field);
     if (!s) return std::nullopt;
     auto v = SdkVersion::parse(*s);
     if (!v)
       error(pos_of_scalar(field.second),
-            "invalid version '" + pf::shown(*s) + "' (expected numbers separated by dots, e.g. 2.9.0)");
+            invalid("version", *s, "expected numbers separated by dots, e.g. 2.9.0"));
     return v;
   }
 
-  // --- pieces of a pack -----------------------------------------------------
-  std::optional<VersionRange> read_range(const std::pair<YAML::Node, YAML::Node>& field) {
+  std::optional<VersionRange> range_value(const Field& field) {
     const YAML::Node& node = field.second;
     if (!is_map(node, "'versions'")) return std::nullopt;
-    Fields f = read_map(node, pf::kVersionRangeKeys, "version range");
+    const std::string context = "version range";
+    Fields f = read_map(node, pf::kVersionRangeKeys, context);
     VersionRange range;
     bool ok = true;
-    if (const auto* min = f.get("min")) {
-      range.min = version_value(*min);
-      ok &= range.min.has_value();
-    }
-    if (const auto* before = f.get("before")) {
-      range.before = version_value(*before);
-      ok &= range.before.has_value();
-    }
+    ok &= read_version(f, "min", context, range.min, Optional);
+    ok &= read_version(f, "before", context, range.before, Optional);
     if (!ok) return std::nullopt;
     if (f.entries.empty() && node.size() == 0) {
       error(pos_of(node.Mark()), "version range needs 'min' or 'before'");
@@ -292,46 +370,6 @@ class Loader {
     return range;
   }
 
-  /// Parses a port list held by `scalar` into `ports`, reporting at the token.
-  bool read_port_text(const YAML::Node& scalar, PortSet& ports) {
-    auto problem = pf::parse_port_list(scalar.Scalar(), ports);
-    if (!problem) return true;
-    error(pos_in(scalar, problem->offset, problem->length), problem->message);
-    return false;
-  }
-
-  /// The value of a 'ports' key: a port list (see pack_format.h) as one
-  /// string or number, or as a list of them.
-  bool read_ports_field(const std::pair<YAML::Node, YAML::Node>& field, PortSet& ports) {
-    const YAML::Node& value = field.second;
-    bool ok = true;
-    if (value.IsScalar()) {
-      ok &= read_port_text(value, ports);
-    } else if (value.IsSequence()) {
-      if (value.size() == 0) {
-        error(pos_of(value.Mark()), "empty port list");
-        ok = false;
-      }
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        const YAML::Node item = *it;
-        if (!item.IsScalar()) {
-          error(pos_of(item.Mark()), std::string("expected a port or range, found ") + kind_of(item));
-          ok = false;
-          continue;
-        }
-        ok &= read_port_text(item, ports);
-      }
-    } else if (value.IsNull()) {
-      error(pos_of_scalar(field.first), "missing value for key '" + field.first.Scalar() + "'");
-      ok = false;
-    } else {
-      error(pos_of(value.Mark()), "expected a port list for '" + field.first.Scalar() + "', found " +
-                                      kind_of(value));
-      ok = false;
-    }
-    return ok;
-  }
-
   std::optional<Transport> transport_of(const YAML::Node& scalar) {
     const std::string& s = scalar.Scalar();
     if (s == "tcp") return Transport::Tcp;
@@ -340,113 +378,17 @@ class Loader {
     return std::nullopt;
   }
 
-  std::optional<PortRequirement> read_port(const YAML::Node& node) {
-    if (!is_map(node, "a port entry")) return std::nullopt;
-    const std::string context = "port entry";
-    Fields f = read_map(node, pf::kPortKeys, context);
-    PortRequirement row;
-    bool ok = true;
-
-    if (const auto* proto = require(f, "protocol", context)) {
-      if (string_value(*proto)) {
-        if (auto t = transport_of(proto->second))
-          row.transport = *t;
-        else
-          ok = false;
-      } else {
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
-
-    if (const auto* ports = require(f, "ports", context))
-      ok &= read_ports_field(*ports, row.ports);
-    else
-      ok = false;
-
-    if (const auto* versions = f.get("versions")) {
-      auto range = read_range(*versions);
-      if (range)
-        row.versions = *range;
-      else
-        ok = false;
-    }
-    if (const auto* feature = f.get("feature")) {
-      auto s = identifier_value(*feature, "feature name");
-      if (s)
-        row.feature = *s;
-      else
-        ok = false;
-    }
-    if (const auto* note = f.get("note")) {
-      auto s = string_value(*note);
-      if (s)
-        row.note = *s;
-      else
-        ok = false;
-    }
-    if (!ok) return std::nullopt;
-    return row;
-  }
-
-  std::optional<DomainRequirement> read_domain(const YAML::Node& node) {
-    DomainRequirement req;
-    YAML::Node name_node;
-    if (node.IsScalar()) {
-      name_node = node;
-    } else if (node.IsMap()) {
-      Fields f = read_map(node, pf::kDomainKeys, "domain entry");
-      bool ok = true;
-      if (const auto* versions = f.get("versions")) {
-        auto range = read_range(*versions);
-        if (range)
-          req.versions = *range;
-        else
-          ok = false;
-      }
-      if (const auto* feature = f.get("feature")) {
-        auto s = identifier_value(*feature, "feature name");
-        if (s)
-          req.feature = *s;
-        else
-          ok = false;
-      }
-      const auto* name = require(f, "name", "domain entry");
-      if (!name || !string_value(*name) || !ok) return std::nullopt;
-      name_node = name->second;
-    } else {
-      error(pos_of(node.Mark()),
-            std::string("expected a domain or a mapping with 'name', found ") + kind_of(node));
-      return std::nullopt;
-    }
-    auto domain = DomainName::parse(name_node.Scalar());
-    if (!domain) {
-      error(pos_of_scalar(name_node), "invalid domain '" + pf::shown(name_node.Scalar()) + "'");
-      return std::nullopt;
-    }
-    req.domain = *domain;
-    return req;
-  }
-
-  // --- cloud proxy ------------------------------------------------------------
-  /// The value of a key that must hold a mapping; reports and returns false
-  /// otherwise.
-  bool is_map_field(const std::pair<YAML::Node, YAML::Node>& field) {
-    if (field.second.IsNull()) {
-      error(pos_of_scalar(field.first), "missing value for key '" + field.first.Scalar() + "'");
-      return false;
-    }
-    return is_map(field.second, "'" + field.first.Scalar() + "'");
+  /// A protocol written as one string: tcp or udp.
+  std::optional<Transport> transport_value(const Field& field) {
+    if (!string_value(field)) return std::nullopt;
+    return transport_of(field.second);
   }
 
   /// `protocol` of a proxy flow: "tcp", "udp", or a list of them.
-  bool read_transports(const std::pair<YAML::Node, YAML::Node>& field,
-                       std::vector<Transport>& transports) {
+  bool parse_transports(const Field& field, std::vector<Transport>& transports) {
     const YAML::Node& value = field.second;
     if (value.IsScalar()) {
-      if (!string_value(field)) return false;
-      auto t = transport_of(value);
+      auto t = transport_value(field);
       if (t) transports.push_back(*t);
       return t.has_value();
     }
@@ -455,16 +397,11 @@ class Loader {
                                       "', found a mapping");
       return false;
     }
-    if (!is_list(field)) return false;
-    if (value.size() == 0) {
-      error(pos_of(value.Mark()), "empty protocol list");
-      return false;
-    }
+    if (!is_list(field) || !not_empty(value, "empty protocol list")) return false;
     bool ok = true;
     for (auto it = value.begin(); it != value.end(); ++it) {
       const YAML::Node item = *it;
-      if (!item.IsScalar()) {
-        error(pos_of(item.Mark()), std::string("expected tcp or udp, found ") + kind_of(item));
+      if (!is_scalar_item(item, "tcp or udp")) {
         ok = false;
         continue;
       }
@@ -483,20 +420,44 @@ class Loader {
     return ok;
   }
 
-  /// `addresses` of a proxy flow: a non-empty list of addresses and CIDR blocks.
-  bool read_addresses(const std::pair<YAML::Node, YAML::Node>& field, IpSet& addresses) {
-    if (!is_list(field)) return false;
+  /// Parses a port list held by `scalar` into `ports`, reporting at the token.
+  bool read_port_text(const YAML::Node& scalar, PortSet& ports) {
+    auto problem = pf::parse_port_list(scalar.Scalar(), ports);
+    if (!problem) return true;
+    error(pos_in(scalar, problem->offset, problem->length), problem->message);
+    return false;
+  }
+
+  /// The value of a 'ports' key: a port list (see pack_format.h) as one
+  /// string or number, or as a list of them.
+  bool parse_ports(const Field& field, PortSet& ports) {
     const YAML::Node& value = field.second;
-    if (value.size() == 0) {
-      error(pos_of(value.Mark()),
-            "empty address list (leave out 'addresses' for any public destination)");
+    if (value.IsScalar()) return read_port_text(value, ports);
+    if (value.IsNull()) {
+      missing_value(field);
       return false;
     }
+    if (!value.IsSequence()) {
+      error(pos_of(value.Mark()), "expected a port list for '" + field.first.Scalar() + "', found " +
+                                      kind_of(value));
+      return false;
+    }
+    bool ok = not_empty(value, "empty port list");
+    for (auto it = value.begin(); it != value.end(); ++it)
+      ok &= is_scalar_item(*it, "a port or range") && read_port_text(*it, ports);
+    return ok;
+  }
+
+  /// `addresses` of a proxy flow: a non-empty list of addresses and CIDR blocks.
+  bool parse_addresses(const Field& field, IpSet& addresses) {
+    if (!is_list(field) ||
+        !not_empty(field.second,
+                   "empty address list (leave out 'addresses' for any public destination)"))
+      return false;
     bool ok = true;
-    for (auto it = value.begin(); it != value.end(); ++it) {
+    for (auto it = field.second.begin(); it != field.second.end(); ++it) {
       const YAML::Node item = *it;
-      if (!item.IsScalar()) {
-        error(pos_of(item.Mark()), std::string("expected an address, found ") + kind_of(item));
+      if (!is_scalar_item(item, "an address")) {
         ok = false;
         continue;
       }
@@ -508,49 +469,149 @@ class Loader {
     return ok;
   }
 
+  // --- keys -------------------------------------------------------------------
+  // Each read_* below reads the value of `key` into `out` and returns true,
+  // or returns false after reporting why it could not, so that a caller
+  // collects every problem of an entry with `ok &= read_...(...)` before it
+  // gives up on the entry. A missing Required key is reported; a missing
+  // Optional key is no problem and leaves `out` as it is.
+  enum Presence { Optional, Required };
+
+  /// Runs `read` (Field -> bool) on the entry for `key`, if there is one.
+  template <typename Read>
+  bool with_field(const Fields& f, std::string_view key, const std::string& context,
+                  Presence presence, Read read) {
+    const Field* field = presence == Required ? require(f, key, context) : f.get(key);
+    if (!field) return presence == Optional;
+    return read(*field);
+  }
+
+  /// Stores in `out` what `value` (Field -> std::optional) makes of the
+  /// entry for `key`.
+  template <typename T, typename Value>
+  bool read_value(const Fields& f, std::string_view key, const std::string& context, T& out,
+                  Presence presence, Value value) {
+    return with_field(f, key, context, presence, [&](const Field& field) {
+      auto v = value(field);
+      if (v) out = std::move(*v);
+      return v.has_value();
+    });
+  }
+
+  bool read_text(const Fields& f, std::string_view key, const std::string& context,
+                 std::string& out, Presence presence) {
+    return read_value(f, key, context, out, presence,
+                      [&](const Field& field) { return string_value(field); });
+  }
+  bool read_text(const Fields& f, std::string_view key, const std::string& context,
+                 std::string& out, Presence presence, const Format& format) {
+    return read_value(f, key, context, out, presence,
+                      [&](const Field& field) { return string_value(field, format); });
+  }
+  bool read_bool(const Fields& f, std::string_view key, const std::string& context, bool& out,
+                 Presence presence) {
+    return read_value(f, key, context, out, presence,
+                      [&](const Field& field) { return bool_value(field); });
+  }
+  bool read_version(const Fields& f, std::string_view key, const std::string& context,
+                    std::optional<SdkVersion>& out, Presence presence) {
+    return read_value(f, key, context, out, presence,
+                      [&](const Field& field) { return version_value(field); });
+  }
+  bool read_versions(const Fields& f, std::string_view key, const std::string& context,
+                     VersionRange& out, Presence presence) {
+    return read_value(f, key, context, out, presence,
+                      [&](const Field& field) { return range_value(field); });
+  }
+  bool read_transport(const Fields& f, std::string_view key, const std::string& context,
+                      Transport& out, Presence presence) {
+    return read_value(f, key, context, out, presence,
+                      [&](const Field& field) { return transport_value(field); });
+  }
+  // These three add to `out`.
+  bool read_transports(const Fields& f, std::string_view key, const std::string& context,
+                       std::vector<Transport>& out, Presence presence) {
+    return with_field(f, key, context, presence,
+                      [&](const Field& field) { return parse_transports(field, out); });
+  }
+  bool read_ports(const Fields& f, std::string_view key, const std::string& context,
+                  PortSet& out, Presence presence) {
+    return with_field(f, key, context, presence,
+                      [&](const Field& field) { return parse_ports(field, out); });
+  }
+  bool read_addresses(const Fields& f, std::string_view key, const std::string& context,
+                      IpSet& out, Presence presence) {
+    return with_field(f, key, context, presence,
+                      [&](const Field& field) { return parse_addresses(field, out); });
+  }
+
+  /// The required 'id' of an sdk or a cloud proxy mode. `id_node` is set
+  /// when the id is valid, so that a later duplicate is reported at it.
+  bool read_id(const Fields& f, std::string_view what, const std::string& context,
+               std::string& id, YAML::Node& id_node) {
+    if (!read_text(f, "id", context, id, Required, identifier(what))) return false;
+    id_node = f.get("id")->second;
+    return true;
+  }
+
+  // --- pieces of a pack -----------------------------------------------------
+  std::optional<PortRequirement> read_port(const YAML::Node& node) {
+    if (!is_map(node, "a port entry")) return std::nullopt;
+    const std::string context = "port entry";
+    Fields f = read_map(node, pf::kPortKeys, context);
+    PortRequirement row;
+    bool ok = true;
+    ok &= read_transport(f, "protocol", context, row.transport, Required);
+    ok &= read_ports(f, "ports", context, row.ports, Required);
+    ok &= read_versions(f, "versions", context, row.versions, Optional);
+    ok &= read_text(f, "feature", context, row.feature, Optional, identifier("feature name"));
+    ok &= read_text(f, "note", context, row.note, Optional);
+    if (!ok) return std::nullopt;
+    return row;
+  }
+
+  std::optional<DomainRequirement> read_domain(const YAML::Node& node) {
+    DomainRequirement req;
+    YAML::Node name_node;
+    if (node.IsScalar()) {
+      name_node = node;
+    } else if (node.IsMap()) {
+      const std::string context = "domain entry";
+      Fields f = read_map(node, pf::kDomainKeys, context);
+      bool ok = true;
+      ok &= read_versions(f, "versions", context, req.versions, Optional);
+      ok &= read_text(f, "feature", context, req.feature, Optional, identifier("feature name"));
+      const Field* name = require(f, "name", context);
+      if (!name || !string_value(*name) || !ok) return std::nullopt;
+      name_node = name->second;
+    } else {
+      error(pos_of(node.Mark()),
+            std::string("expected a domain or a mapping with 'name', found ") + kind_of(node));
+      return std::nullopt;
+    }
+    auto domain = DomainName::parse(name_node.Scalar());
+    if (!domain) {
+      error(pos_of_scalar(name_node), "invalid domain '" + pf::shown(name_node.Scalar()) + "'");
+      return std::nullopt;
+    }
+    req.domain = *domain;
+    return req;
+  }
+
+  // --- cloud proxy ------------------------------------------------------------
   std::optional<ProxyFlow> read_flow(const YAML::Node& node, const std::string& mode_context) {
     if (!is_map(node, "a flow")) return std::nullopt;
     const std::string context = "flow of " + mode_context;
     Fields f = read_map(node, pf::kProxyFlowKeys, context);
     ProxyFlow flow;
     bool ok = true;
-    if (const auto* region = f.get("region")) {
-      auto s = identifier_value(*region, "region");
-      if (s)
-        flow.region = *s;
-      else
-        ok = false;
-    }
-    if (const auto* service = f.get("service")) {
-      auto s = identifier_value(*service, "service");
-      if (s)
-        flow.service = *s;
-      else
-        ok = false;
-    }
-    if (const auto* proto = require(f, "protocol", context))
-      ok &= read_transports(*proto, flow.transports);
-    else
-      ok = false;
-    if (const auto* ports = require(f, "ports", context))
-      ok &= read_ports_field(*ports, flow.ports);
-    else
-      ok = false;
-    if (const auto* addresses = f.get("addresses")) ok &= read_addresses(*addresses, flow.addresses);
-    if (const auto* feature = f.get("feature")) {
-      auto s = identifier_value(*feature, "feature name");
-      if (s)
-        flow.feature = *s;
-      else
-        ok = false;
-    }
-    if (const auto* note = f.get("note")) {
-      auto s = string_value(*note);
-      if (s)
-        flow.note = *s;
-      else
-        ok = false;
-    }
+    ok &= read_text(f, "region", context, flow.region, Optional, identifier("region"));
+    ok &= read_text(f, "service", context, flow.service, Optional, identifier("service"));
+    ok &= read_transports(f, "protocol", context, flow.transports, Required);
+    ok &= read_ports(f, "ports", context, flow.ports, Required);
+    ok &= read_addresses(f, "addresses", context, flow.addresses, Optional);
+    ok &= read_text(f, "feature", context, flow.feature, Optional, identifier("feature name"));
+    ok &= read_text(f, "note", context, flow.note, Optional);
     if (!ok) return std::nullopt;
     return flow;
   }
@@ -566,48 +627,15 @@ class Loader {
     ModeEntry entry;
     if (!is_map(node, "a cloud proxy mode")) return entry;
     ProxyMode& mode = entry.mode;
-    std::string context = "cloud proxy mode";
-    // The id first, so later messages can name the mode.
-    for (auto it = node.begin(); it != node.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == "id" && it->second.IsScalar() &&
-          pf::valid_identifier(it->second.Scalar())) {
-        context = "cloud proxy mode '" + it->second.Scalar() + "'";
-        break;
-      }
+    const std::string context = named_context(node, "cloud proxy mode", "cloud proxy mode");
     Fields f = read_map(node, pf::kProxyModeKeys, context);
     bool ok = true;
-    if (const auto* id = require(f, "id", context)) {
-      auto s = identifier_value(*id, "mode id");
-      if (s) {
-        mode.id = *s;
-        entry.id_node = id->second;
-      } else {
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
-    if (const auto* title = require(f, "title", context)) {
-      auto s = string_value(*title);
-      if (s)
-        mode.title = *s;
-      else
-        ok = false;
-    } else {
-      ok = false;
-    }
-    if (const auto* flows = require(f, "flows", context); flows && is_list(*flows)) {
-      if (flows->second.size() == 0) {
-        error(pos_of(flows->second.Mark()), context + " lists no flows");
-        ok = false;
-      }
-      for (auto it = flows->second.begin(); it != flows->second.end(); ++it) {
-        auto flow = read_flow(*it, context);
-        if (flow)
-          mode.flows.push_back(std::move(*flow));
-        else
-          ok = false;
-      }
+    ok &= read_id(f, "mode id", context, mode.id, entry.id_node);
+    ok &= read_text(f, "title", context, mode.title, Required);
+    if (const Field* flows = require(f, "flows", context); flows && is_list(*flows)) {
+      ok &= not_empty(flows->second, context + " lists no flows");
+      ok &= read_items(flows->second, mode.flows,
+                       [&](const YAML::Node& item) { return read_flow(item, context); });
     } else {
       ok = false;
     }
@@ -615,22 +643,13 @@ class Loader {
     return entry;
   }
 
-  std::optional<CloudProxy> read_cloud_proxy(const std::pair<YAML::Node, YAML::Node>& field,
-                                             const std::string& sdk_context) {
+  std::optional<CloudProxy> read_cloud_proxy(const Field& field, const std::string& sdk_context) {
     if (!is_map_field(field)) return std::nullopt;
     const std::string context = "cloud proxy of " + sdk_context;
     Fields f = read_map(field.second, pf::kCloudProxyKeys, context);
     CloudProxy proxy;
     bool ok = true;
-    if (const auto* source = require(f, "source", context)) {
-      auto s = string_value(*source);
-      if (s)
-        proxy.source = *s;
-      else
-        ok = false;
-    } else {
-      ok = false;
-    }
+    ok &= read_text(f, "source", context, proxy.source, Required);
     const auto* unpublished = f.get("unpublished");
     const auto* modes = f.get("modes");
     if (unpublished && modes) {
@@ -645,18 +664,9 @@ class Loader {
       error(pos_of(field.second.Mark()), context + " needs 'modes' or 'unpublished'");
       ok = false;
     }
-    if (unpublished) {
-      auto s = string_value(*unpublished);
-      if (s)
-        proxy.unpublished = *s;
-      else
-        ok = false;
-    }
+    ok &= read_text(f, "unpublished", context, proxy.unpublished, Optional);
     if (modes && is_list(*modes)) {
-      if (modes->second.size() == 0) {
-        error(pos_of(modes->second.Mark()), context + " lists no modes");
-        ok = false;
-      }
+      ok &= not_empty(modes->second, context + " lists no modes");
       std::vector<std::string> ids;  // of every mode with a valid id, loaded or not
       for (auto it = modes->second.begin(); it != modes->second.end(); ++it) {
         ModeEntry entry = read_mode(*it);
@@ -688,46 +698,16 @@ class Loader {
     if (!is_map(node, "an sdk entry")) return std::nullopt;
     SdkEntry entry;
     SdkRequirements& sdk = entry.sdk;
-    bool ok = true;
-    std::string context = "sdk entry";
-    // The id first, so later messages can name the SDK.
-    for (auto it = node.begin(); it != node.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == "id" && it->second.IsScalar() &&
-          pf::valid_identifier(it->second.Scalar())) {
-        context = "sdk '" + it->second.Scalar() + "'";
-        break;
-      }
+    const std::string context = named_context(node, "sdk", "sdk entry");
     Fields f = read_map(node, pf::kSdkKeys, context);
-
-    if (const auto* id = require(f, "id", context)) {
-      auto s = identifier_value(*id, "sdk id");
-      if (s) {
-        sdk.id = *s;
-        entry.id_node = id->second;
-      } else {
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
-    if (const auto* title = require(f, "title", context)) {
-      auto s = string_value(*title);
-      if (s)
-        sdk.title = *s;
-      else
-        ok = false;
-    } else {
-      ok = false;
-    }
-    if (const auto* aliases = f.get("aliases")) {
+    bool ok = true;
+    ok &= read_id(f, "sdk id", context, sdk.id, entry.id_node);
+    ok &= read_text(f, "title", context, sdk.title, Required);
+    if (const Field* aliases = f.get("aliases")) {
       if (is_list(*aliases)) {
         for (auto it = aliases->second.begin(); it != aliases->second.end(); ++it) {
           const YAML::Node item = *it;
-          if (!item.IsScalar() || !pf::valid_identifier(item.Scalar())) {
-            error(item.IsScalar() ? pos_of_scalar(item) : pos_of(item.Mark()),
-                  item.IsScalar() ? "invalid alias '" + pf::shown(item.Scalar()) +
-                                        "' (expected lower-case letters, digits and '-')"
-                                  : std::string("expected an alias, found ") + kind_of(item));
+          if (!is_scalar_item(item, "an alias") || !has_format(item, identifier("alias"))) {
             ok = false;
             continue;
           }
@@ -738,42 +718,13 @@ class Loader {
         ok = false;
       }
     }
-    if (const auto* proxy = f.get("cloud_proxy_only")) {
-      auto b = bool_value(*proxy);
-      if (b)
-        sdk.cloud_proxy_only = *b;
-      else
-        ok = false;
-    }
-    if (const auto* note = f.get("proxy_note")) {
-      auto s = string_value(*note);
-      if (s)
-        sdk.proxy_note = *s;
-      else
-        ok = false;
-    }
-    if (const auto* latest = f.get("latest_version")) {
-      sdk.latest_version = version_value(*latest);
-      ok &= sdk.latest_version.has_value();
-    }
-
-    if (const auto* by_default = f.get("checked_by_default")) {
-      auto b = bool_value(*by_default);
-      if (b)
-        sdk.checked_by_default = *b;
-      else
-        ok = false;
-    }
+    ok &= read_bool(f, "cloud_proxy_only", context, sdk.cloud_proxy_only, Optional);
+    ok &= read_text(f, "proxy_note", context, sdk.proxy_note, Optional);
+    ok &= read_version(f, "latest_version", context, sdk.latest_version, Optional);
+    ok &= read_bool(f, "checked_by_default", context, sdk.checked_by_default, Optional);
+    ok &= read_bool(f, "ports_unpublished", context, sdk.ports_unpublished, Optional);
 
     const auto* unpublished = f.get("ports_unpublished");
-    if (unpublished) {
-      auto b = bool_value(*unpublished);
-      if (b)
-        sdk.ports_unpublished = *b;
-      else
-        ok = false;
-    }
-
     const auto* domains = f.get("domains");
     const auto* ports = f.get("ports");
     if (sdk.cloud_proxy_only) {
@@ -795,11 +746,8 @@ class Loader {
     } else {
       // No domains: the flows go to any public destination.
       if (domains && is_list(*domains)) {
-        if (sdk.ports_unpublished && domains->second.size() == 0) {
-          error(pos_of(domains->second.Mark()),
-                context + " has ports_unpublished and lists no domains");
-          ok = false;
-        }
+        if (sdk.ports_unpublished)
+          ok &= not_empty(domains->second, context + " has ports_unpublished and lists no domains");
         for (auto it = domains->second.begin(); it != domains->second.end(); ++it) {
           const YAML::Node item = *it;
           auto d = read_domain(item);
@@ -844,29 +792,16 @@ class Loader {
         require(f, "ports", context);
         ok = false;
       } else if (is_list(*ports)) {
-        if (ports->second.size() == 0) {
-          error(pos_of(ports->second.Mark()), context + " lists no ports");
-          ok = false;
-        }
-        for (auto it = ports->second.begin(); it != ports->second.end(); ++it) {
-          auto row = read_port(*it);
-          if (row)
-            sdk.ports.push_back(std::move(*row));
-          else
-            ok = false;
-        }
+        ok &= not_empty(ports->second, context + " lists no ports");
+        ok &= read_items(ports->second, sdk.ports,
+                         [&](const YAML::Node& item) { return read_port(item); });
       } else {
         ok = false;
       }
     }
 
-    if (const auto* proxy = f.get("cloud_proxy")) {
-      auto cp = read_cloud_proxy(*proxy, context);
-      if (cp)
-        sdk.cloud_proxy = std::move(*cp);
-      else
-        ok = false;
-    }
+    ok &= read_value(f, "cloud_proxy", context, sdk.cloud_proxy, Optional,
+                     [&](const Field& proxy) { return read_cloud_proxy(proxy, context); });
     if (!ok) return std::nullopt;
     return entry;
   }
@@ -915,32 +850,15 @@ std::optional<RequirementPack> Loader::run() {
   const std::string context = "pack";
   RequirementPack pack;
   Fields f = read_map(root, pf::kPackKeys, context);
-  if (const auto* name = require(f, "pack", context))
-    if (auto s = identifier_value(*name, "pack name")) pack.name = *s;
-  if (const auto* version = require(f, "version", context)) {
-    if (auto s = string_value(*version)) {
-      if (pf::valid_pack_version(*s))
-        pack.version = *s;
-      else
-        error(pos_of_scalar(version->second),
-              "invalid pack version '" + pf::shown(*s) + "' (expected YYYY-MM or YYYY-MM-DD)");
-    }
-  }
-  if (const auto* title = require(f, "title", context))
-    if (auto s = string_value(*title)) pack.title = *s;
-  if (const auto* date = f.get("date")) {
-    if (auto s = string_value(*date)) {
-      if (pf::valid_date(*s))
-        pack.date = *s;
-      else
-        error(pos_of_scalar(date->second), "invalid date '" + pf::shown(*s) + "' (expected YYYY-MM-DD)");
-    }
-  }
-  if (const auto* source = require(f, "source", context))
-    if (auto s = string_value(*source)) pack.source = *s;
+  // Problems are counted in failed_: the whole pack is read, for all of them.
+  read_text(f, "pack", context, pack.name, Required, identifier("pack name"));
+  read_text(f, "version", context, pack.version, Required, kPackVersion);
+  read_text(f, "title", context, pack.title, Required);
+  read_text(f, "date", context, pack.date, Optional, kDate);
+  read_text(f, "source", context, pack.source, Required);
 
-  if (const auto* sdks = require(f, "sdks", context); sdks && is_list(*sdks)) {
-    if (sdks->second.size() == 0) error(pos_of(sdks->second.Mark()), "pack lists no sdks");
+  if (const Field* sdks = require(f, "sdks", context); sdks && is_list(*sdks)) {
+    not_empty(sdks->second, "pack lists no sdks");
     // Every id and alias names exactly one SDK.
     std::vector<std::pair<std::string, std::string>> names;  // name -> sdk id
     for (auto it = sdks->second.begin(); it != sdks->second.end(); ++it) {

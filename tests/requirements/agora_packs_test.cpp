@@ -30,40 +30,18 @@
 #include <vector>
 
 #include "fwlint/requirements/pack.h"
+#include "requirements/page_values.h"
 
 namespace fwlint {
 namespace {
 
-using Ranges = std::vector<std::pair<int, int>>;
-
-Ranges as_ranges(const PortSet& set) {
-  Ranges out;
-  for (const auto& iv : set.intervals()) out.push_back({iv.lo, iv.hi});
-  return out;
-}
-
-/// "80; 443; 4700 - 5000" as written on the page, as canonical ranges
-/// (adjacent ports merge: "5668; 5669" is 5668-5669).
-PortSet page_port_set(const std::string& text) {
-  PortSet set;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t semi = text.find(';', pos);
-    std::string item = text.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
-    int lo = 0, hi = 0;
-    if (std::sscanf(item.c_str(), " %d - %d", &lo, &hi) == 2)
-      set.add(static_cast<std::uint16_t>(lo), static_cast<std::uint16_t>(hi));
-    else if (std::sscanf(item.c_str(), " %d", &lo) == 1)
-      set.add(static_cast<std::uint16_t>(lo), static_cast<std::uint16_t>(lo));
-    else
-      ADD_FAILURE() << "bad page item '" << item << "'";
-    if (semi == std::string::npos) break;
-    pos = semi + 1;
-  }
-  return set;
-}
-
-Ranges page_ports(const std::string& text) { return as_ranges(page_port_set(text)); }
+using test::as_ranges;
+using test::page_port_set;
+using test::page_ports;
+using test::Ranges;
+using test::row;
+using test::row_ports;
+using test::v;
 
 /// A code block of the page: one domain per line (blank lines ignored).
 std::set<std::string> page_domains(std::string_view block) {
@@ -86,12 +64,6 @@ std::set<std::string> unite(std::set<std::string> a, const std::set<std::string>
   return a;
 }
 
-SdkVersion v(const char* text) {
-  auto parsed = SdkVersion::parse(text);
-  if (!parsed) throw std::runtime_error(std::string("bad version ") + text);
-  return *parsed;
-}
-
 const RequirementPack& pack(const std::string& version) {
   const RequirementPack* p = select_pack(builtin_packs(), "agora@" + version);
   if (!p) throw std::runtime_error("no built-in pack agora@" + version);
@@ -104,29 +76,15 @@ const SdkRequirements& sdk(const std::string& version, const char* id) {
   return *s;
 }
 
-/// The one row of `s` with this transport, feature and version range.
-const PortRequirement& row(const SdkRequirements& s, Transport t, const std::string& feature,
-                           const char* min = nullptr, const char* before = nullptr) {
-  const PortRequirement* found = nullptr;
-  for (const auto& r : s.ports) {
-    auto same = [](const std::optional<SdkVersion>& ver, const char* text) {
-      return text ? ver && *ver == v(text) : !ver;
-    };
-    if (r.transport == t && r.feature == feature && same(r.versions.min, min) &&
-        same(r.versions.before, before)) {
-      EXPECT_EQ(found, nullptr) << "two matching rows in " << s.id;
-      found = &r;
-    }
-  }
-  if (!found) throw std::runtime_error("no such row in " + s.id);
-  return *found;
+std::set<std::string> texts(const std::vector<DomainName>& domains) {
+  std::set<std::string> out;
+  for (const auto& d : domains) out.insert(d.text());
+  return out;
 }
 
 /// Domains the SDK needs for a version (nullopt = its default), as text.
 std::set<std::string> domains_for(const SdkRequirements& s, const std::optional<SdkVersion>& ver) {
-  std::set<std::string> out;
-  for (const auto& d : flows_for(s, ver).domains) out.insert(d.text());
-  return out;
+  return texts(flows_for(s, ver).domains);
 }
 
 /// Domain entries of one feature (empty = core), whatever their versions.
@@ -322,16 +280,14 @@ TEST(AgoraPacksRtcWeb, Ports) {
     EXPECT_FALSE(s.cloud_proxy_only);
     EXPECT_FALSE(s.ports_unpublished);
     ASSERT_EQ(s.ports.size(), 5u);
-    EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "").ports),
+    EXPECT_EQ(row_ports(s, Transport::Tcp, ""),
               page_ports(ver == "2026-02" ? kWebTcp2026 : kWebTcp));
     const auto& rtmp = row(s, Transport::Tcp, "rtmp-converter");
     EXPECT_EQ(as_ranges(rtmp.ports), page_ports("30011 - 30013"));
     EXPECT_EQ(rtmp.note, "for RTMP converter");
-    EXPECT_EQ(as_ranges(row(s, Transport::Udp, "").ports), page_ports("3478"));
-    EXPECT_EQ(as_ranges(row(s, Transport::Udp, "", "2.9.0", nullptr).ports),
-              page_ports("4700 - 5000"));
-    EXPECT_EQ(as_ranges(row(s, Transport::Udp, "", nullptr, "2.9.0").ports),
-              page_ports("10000 - 65535"));
+    EXPECT_EQ(row_ports(s, Transport::Udp, ""), page_ports("3478"));
+    EXPECT_EQ(row_ports(s, Transport::Udp, "", "2.9.0"), page_ports("4700 - 5000"));
+    EXPECT_EQ(row_ports(s, Transport::Udp, "", nullptr, "2.9.0"), page_ports("10000 - 65535"));
     ASSERT_TRUE(s.latest_version);
     EXPECT_EQ(*s.latest_version, v("4.4.0"));
     EXPECT_EQ(s.features(), std::vector<std::string>{"rtmp-converter"});
@@ -450,9 +406,9 @@ TEST(AgoraPacksRtmNative, Before2024) {
   EXPECT_EQ(domains_for(s, std::nullopt), page_domains(".agora.io"));
   ASSERT_EQ(s.ports.size(), 2u);
   // "8443; 9130; 9131; 9136; 9137; 9140, 9141" (the page's one comma read as a separator)
-  EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "").ports),
+  EXPECT_EQ(row_ports(s, Transport::Tcp, ""),
             page_ports("8443; 9130; 9131; 9136; 9137; 9140; 9141"));
-  EXPECT_EQ(as_ranges(row(s, Transport::Udp, "").ports),
+  EXPECT_EQ(row_ports(s, Transport::Udp, ""),
             page_ports("1080; 8000; 8130; 8443; 9120; 9121; 9700; 25000"));
   EXPECT_TRUE(s.features().empty());
   EXPECT_FALSE(s.cloud_proxy);
@@ -467,9 +423,9 @@ TEST(AgoraPacksRtmNative, MessageAndStreamChannel) {
     EXPECT_EQ(domains_of_feature(s, ""), page_domains(".agora.io"));
     EXPECT_TRUE(domains_of_feature(s, "stream-channel").empty());
     ASSERT_EQ(s.ports.size(), 3u);
-    EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "").ports),
+    EXPECT_EQ(row_ports(s, Transport::Tcp, ""),
               page_ports("443; 7384; 8443; 9130; 9131; 9136; 9137; 9140; 9141"));
-    EXPECT_EQ(as_ranges(row(s, Transport::Udp, "").ports),
+    EXPECT_EQ(row_ports(s, Transport::Udp, ""),
               page_ports("1080; 3000; 8000; 8130; 8443; 9120; 9121; 9700; 25000"));
     const auto& stream = row(s, Transport::Udp, "stream-channel");
     EXPECT_EQ(as_ranges(stream.ports), page_ports("4001 - 4150"));
@@ -513,7 +469,7 @@ TEST(AgoraPacksRtmWeb, Before2024) {
     EXPECT_TRUE(d.feature.empty());
   }
   ASSERT_EQ(s.ports.size(), 1u);
-  EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "").ports), page_ports("443; 6443; 9591; 9593; 9601"));
+  EXPECT_EQ(row_ports(s, Transport::Tcp, ""), page_ports("443; 6443; 9591; 9593; 9601"));
 }
 
 TEST(AgoraPacksRtmWeb, MessageAndStreamChannel) {
@@ -525,13 +481,12 @@ TEST(AgoraPacksRtmWeb, MessageAndStreamChannel) {
     EXPECT_EQ(domains_of_feature(s, "stream-channel"), page_domains(kRtmWebStreamDomains));
     for (const auto& d : s.domains) EXPECT_TRUE(d.versions.unbounded()) << d.domain.text();
     // Message channel: "443; 9591; 9593; 27387 | TCP"
-    EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "").ports), page_ports("443; 9591; 9593; 27387"));
+    EXPECT_EQ(row_ports(s, Transport::Tcp, ""), page_ports("443; 9591; 9593; 27387"));
     // Stream channel: "80; 3433; 4700 - 5000; 5668; 5669; 6080; 6443; 8667; 9667 | TCP",
     // "3478; 4700 - 5000 | UDP"
-    EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "stream-channel").ports),
+    EXPECT_EQ(row_ports(s, Transport::Tcp, "stream-channel"),
               page_ports("80; 3433; 4700 - 5000; 5668; 5669; 6080; 6443; 8667; 9667"));
-    EXPECT_EQ(as_ranges(row(s, Transport::Udp, "stream-channel").ports),
-              page_ports("3478; 4700 - 5000"));
+    EXPECT_EQ(row_ports(s, Transport::Udp, "stream-channel"), page_ports("3478; 4700 - 5000"));
     EXPECT_EQ(s.features(), std::vector<std::string>{"stream-channel"});
   }
   EXPECT_EQ(sdk("2024-08", "rtm-web").ports.size(), 3u);
@@ -573,16 +528,14 @@ TEST(AgoraPacksRtmWeb, FlowGroups) {
     EXPECT_EQ(groups[0].feature, "");
     ASSERT_EQ(groups[0].ports.size(), 1u);
     EXPECT_EQ(as_ranges(groups[0].ports[0].ports), page_ports("443; 9591; 9593; 27387"));
-    std::set<std::string> core;
-    for (const auto& d : groups[0].domains) core.insert(d.text());
+    std::set<std::string> core = texts(groups[0].domains);
     EXPECT_EQ(core, page_domains(kRtmWebMessageDomains));
     EXPECT_EQ(groups[0].domains.size(), core.size());
     // The stream channel: its own ports and domains.
     EXPECT_EQ(groups[1].feature, "stream-channel");
     ASSERT_EQ(groups[1].ports.size(), 2u);
     for (const auto& r : groups[1].ports) EXPECT_EQ(r.feature, "stream-channel");
-    std::set<std::string> stream;
-    for (const auto& d : groups[1].domains) stream.insert(d.text());
+    std::set<std::string> stream = texts(groups[1].domains);
     EXPECT_EQ(stream, page_domains(kRtmWebStreamDomains));
     EXPECT_EQ(groups[1].domains.size(), stream.size());
 
@@ -605,9 +558,7 @@ TEST(AgoraPacksRtcWeb, RtmpConverterGroupUsesCoreDomains) {
   auto groups = flow_groups(s, std::nullopt, {});
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_EQ(groups[1].feature, "rtmp-converter");
-  std::set<std::string> domains;
-  for (const auto& d : groups[1].domains) domains.insert(d.text());
-  EXPECT_EQ(domains, page_domains(kWebDomains2025));
+  EXPECT_EQ(texts(groups[1].domains), page_domains(kWebDomains2025));
   EXPECT_EQ(flow_groups(s, std::nullopt, {"rtmp-converter"}).size(), 1u);
 }
 

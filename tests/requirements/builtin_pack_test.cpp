@@ -5,46 +5,22 @@
 // either shows up here.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cstdio>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fwlint/requirements/pack.h"
+#include "requirements/page_values.h"
 
 namespace fwlint {
 namespace {
 
-using Ranges = std::vector<std::pair<int, int>>;
-
-Ranges as_ranges(const PortSet& set) {
-  Ranges out;
-  for (const auto& iv : set.intervals()) out.push_back({iv.lo, iv.hi});
-  return out;
-}
-
-/// "80; 443; 5866 - 6000" as written on the page, as canonical ranges
-/// (adjacent ports merge: "5668; 5669" is 5668-5669).
-Ranges page_ports(const std::string& text) {
-  PortSet set;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t semi = text.find(';', pos);
-    std::string item = text.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
-    int lo = 0, hi = 0;
-    if (std::sscanf(item.c_str(), " %d - %d", &lo, &hi) == 2)
-      set.add(static_cast<std::uint16_t>(lo), static_cast<std::uint16_t>(hi));
-    else if (std::sscanf(item.c_str(), " %d", &lo) == 1)
-      set.add(static_cast<std::uint16_t>(lo), static_cast<std::uint16_t>(lo));
-    else
-      ADD_FAILURE() << "bad page item '" << item << "'";
-    if (semi == std::string::npos) break;
-    pos = semi + 1;
-  }
-  return as_ranges(set);
-}
+using test::as_ranges;
+using test::page_ports;
+using test::row;
+using test::row_ports;
 
 std::set<std::string> page_domains(std::initializer_list<const char*> names) {
   return {names.begin(), names.end()};
@@ -71,24 +47,6 @@ const SdkRequirements& sdk(const char* id) {
   return *s;
 }
 
-/// The one row of `s` with this transport, feature and version range.
-const PortRequirement& row(const SdkRequirements& s, Transport t, const std::string& feature,
-                           const char* min, const char* before) {
-  const PortRequirement* found = nullptr;
-  for (const auto& r : s.ports) {
-    auto same = [](const std::optional<SdkVersion>& v, const char* text) {
-      return text ? v && *v == *SdkVersion::parse(text) : !v;
-    };
-    if (r.transport == t && r.feature == feature && same(r.versions.min, min) &&
-        same(r.versions.before, before)) {
-      EXPECT_EQ(found, nullptr) << "two matching rows in " << s.id;
-      found = &r;
-    }
-  }
-  if (!found) throw std::runtime_error("no such row in " + s.id);
-  return *found;
-}
-
 TEST(BuiltinPack, Metadata) {
   const auto& p = agora();
   EXPECT_EQ(p.name, "agora");
@@ -111,17 +69,15 @@ TEST(BuiltinPack, RtcWeb) {
             page_domains({".agora.io", ".edge.agora.io", ".agoraio.cn", ".edge.agoraio.cn"}));
   ASSERT_EQ(s.ports.size(), 5u);
   // TCP: "80; 443; 3433; 5668; 5669; 5866 - 6000; 6080; 6443; 8667; 9667; 30011 - 30013 (for RTMP converter)"
-  EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "", nullptr, nullptr).ports),
+  EXPECT_EQ(row_ports(s, Transport::Tcp, ""),
             page_ports("80; 443; 3433; 5668; 5669; 5866 - 6000; 6080; 6443; 8667; 9667"));
-  const auto& rtmp = row(s, Transport::Tcp, "rtmp-converter", nullptr, nullptr);
+  const auto& rtmp = row(s, Transport::Tcp, "rtmp-converter");
   EXPECT_EQ(as_ranges(rtmp.ports), page_ports("30011 - 30013"));
   EXPECT_NE(rtmp.note.find("RTMP converter"), std::string::npos);
   // UDP: "3478; 5866 - 6000 (2.9.0 or later); 10000 - 65535 (before 2.9.0)"
-  EXPECT_EQ(as_ranges(row(s, Transport::Udp, "", nullptr, nullptr).ports), page_ports("3478"));
-  EXPECT_EQ(as_ranges(row(s, Transport::Udp, "", "2.9.0", nullptr).ports),
-            page_ports("5866 - 6000"));
-  EXPECT_EQ(as_ranges(row(s, Transport::Udp, "", nullptr, "2.9.0").ports),
-            page_ports("10000 - 65535"));
+  EXPECT_EQ(row_ports(s, Transport::Udp, ""), page_ports("3478"));
+  EXPECT_EQ(row_ports(s, Transport::Udp, "", "2.9.0"), page_ports("5866 - 6000"));
+  EXPECT_EQ(row_ports(s, Transport::Udp, "", nullptr, "2.9.0"), page_ports("10000 - 65535"));
   ASSERT_TRUE(s.latest_version);
   EXPECT_GE(*s.latest_version, *SdkVersion::parse("2.9.0"));
 }
@@ -131,9 +87,8 @@ TEST(BuiltinPack, RtmNative) {
   EXPECT_FALSE(s.cloud_proxy_only);
   EXPECT_EQ(domain_texts(s), page_domains({".agora.io"}));
   ASSERT_EQ(s.ports.size(), 2u);
-  EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "", nullptr, nullptr).ports), page_ports("9130; 9131"));
-  EXPECT_EQ(as_ranges(row(s, Transport::Udp, "", nullptr, nullptr).ports),
-            page_ports("8000; 1080; 25000"));
+  EXPECT_EQ(row_ports(s, Transport::Tcp, ""), page_ports("9130; 9131"));
+  EXPECT_EQ(row_ports(s, Transport::Udp, ""), page_ports("8000; 1080; 25000"));
 }
 
 TEST(BuiltinPack, RtmWeb) {
@@ -147,8 +102,7 @@ TEST(BuiltinPack, RtmWeb) {
                           "logservice-rtm.agoraio.cn"}));
   EXPECT_EQ(s.domains.size(), 12u);
   ASSERT_EQ(s.ports.size(), 1u);
-  EXPECT_EQ(as_ranges(row(s, Transport::Tcp, "", nullptr, nullptr).ports),
-            page_ports("443; 6443; 9591; 9593"));
+  EXPECT_EQ(row_ports(s, Transport::Tcp, ""), page_ports("443; 6443; 9591; 9593"));
 }
 
 TEST(BuiltinPack, WildcardAndHostDomainsKeepTheirKind) {

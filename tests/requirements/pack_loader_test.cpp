@@ -72,11 +72,16 @@ std::vector<std::string> errors(const Loaded& r) {
   return out;
 }
 
-/// Loads `text`, expects failure and returns the first error.
-std::string first_error(const std::string& text) {
+/// Loads `text`, expects failure and returns every error.
+std::vector<std::string> all_errors(const std::string& text) {
   auto r = load(text);
   EXPECT_FALSE(r.pack);
-  auto e = errors(r);
+  return errors(r);
+}
+
+/// Loads `text`, expects failure and returns the first error.
+std::string first_error(const std::string& text) {
+  auto e = all_errors(text);
   return e.empty() ? "(no error)" : e.front();
 }
 
@@ -332,14 +337,12 @@ TEST(PackLoaderErrors, ReportsEveryProblemNotJustTheFirst) {
   lines[2] = "titel: x";
   lines[10] = "      - protocol: sctp";
   lines[11] = "        ports: 99999";
-  auto r = load(join(lines));
-  EXPECT_FALSE(r.pack);
-  EXPECT_EQ(errors(r), (std::vector<std::string>{
-                           "3:1: unknown key 'titel' in pack",
-                           "1:1: missing required key 'title' in pack",
-                           "11:19: unknown protocol 'sctp' (expected tcp or udp)",
-                           "12:16: port '99999' is out of range 0-65535",
-                       }));
+  EXPECT_EQ(all_errors(join(lines)), (std::vector<std::string>{
+                                        "3:1: unknown key 'titel' in pack",
+                                        "1:1: missing required key 'title' in pack",
+                                        "11:19: unknown protocol 'sctp' (expected tcp or udp)",
+                                        "12:16: port '99999' is out of range 0-65535",
+                                    }));
 }
 
 TEST(PackLoaderErrors, HostileInputNeverCrashes) {
@@ -516,12 +519,11 @@ TEST(PackLoaderErrors, UnknownKeysInCloudProxy) {
             "15:7: unknown key 'sorce' in cloud proxy of sdk 'acme-client'");
   EXPECT_EQ(first_error(with_proxy_line(17, "          title: Force UDP\n          titel: x")),
             "18:11: unknown key 'titel' in cloud proxy mode 'force-udp'");
-  auto r = load(with_proxy_line(21, "              port: 8000-8010"));
-  EXPECT_FALSE(r.pack);
-  EXPECT_EQ(errors(r), (std::vector<std::string>{
-                           "21:15: unknown key 'port' in flow of cloud proxy mode 'force-udp'",
-                           "19:15: missing required key 'ports' in flow of cloud proxy mode 'force-udp'",
-                       }));
+  EXPECT_EQ(all_errors(with_proxy_line(21, "              port: 8000-8010")),
+            (std::vector<std::string>{
+                "21:15: unknown key 'port' in flow of cloud proxy mode 'force-udp'",
+                "19:15: missing required key 'ports' in flow of cloud proxy mode 'force-udp'",
+            }));
 }
 
 TEST(PackLoaderErrors, CloudProxyStructure) {
@@ -561,13 +563,12 @@ TEST(PackLoaderErrors, DuplicateProxyModeId) {
   lines.insert(lines.end(), kProxy.begin(), kProxy.end());
   lines.insert(lines.end(), {"        - id: force-udp", "          title: again",
                              "          flows: [{protocol: tcp, ports: 443}]"});
-  auto r = load(join(lines));
-  EXPECT_FALSE(r.pack);
-  EXPECT_EQ(errors(r), (std::vector<std::string>{
-                           "23:15: duplicate cloud proxy mode 'force-udp' in sdk 'acme-client'"}));
+  EXPECT_EQ(all_errors(join(lines)),
+            (std::vector<std::string>{
+                "23:15: duplicate cloud proxy mode 'force-udp' in sdk 'acme-client'"}));
   // Found even when the first mode has problems of its own.
   lines[20] = "              ports: 99999";
-  EXPECT_EQ(errors(load(join(lines))),
+  EXPECT_EQ(all_errors(join(lines)),
             (std::vector<std::string>{
                 "21:22: port '99999' is out of range 0-65535",
                 "23:15: duplicate cloud proxy mode 'force-udp' in sdk 'acme-client'"}));
@@ -649,11 +650,11 @@ TEST(PackLoaderErrors, PortsUnpublishedRules) {
   EXPECT_EQ(first_error(with_line(7, "    title: ACME client\n    ports_unpublished: 1")),
             "8:24: expected true or false for 'ports_unpublished'");
   // Every problem at once.
-  auto r = load(with_line(8, "    ports_unpublished: true\n    domains: []"));
-  EXPECT_EQ(errors(r), (std::vector<std::string>{
-                           "9:14: sdk 'acme-client' has ports_unpublished and lists no domains",
-                           "10:5: sdk 'acme-client' has ports_unpublished and must not list ports",
-                       }));
+  EXPECT_EQ(all_errors(with_line(8, "    ports_unpublished: true\n    domains: []")),
+            (std::vector<std::string>{
+                "9:14: sdk 'acme-client' has ports_unpublished and lists no domains",
+                "10:5: sdk 'acme-client' has ports_unpublished and must not list ports",
+            }));
 }
 
 TEST(PackLoaderErrors, DomainFeature) {
