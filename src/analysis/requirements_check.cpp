@@ -423,7 +423,17 @@ std::vector<Unit> proxy_units(const ProxyMode& mode, const CheckOptions& options
       continue;
     if (!flow.region.empty() && !wanted(options.proxy_regions, flow.region)) continue;
     Unit& unit = unit_of(flow.feature, !flow.addresses.empty());
-    for (Transport t : flow.transports) unit.targets.push_back({t, flow.ports, flow.addresses});
+    // Rows that differ only in their addresses (one per region and service)
+    // are one requirement space: evaluated once, the policy is walked once.
+    for (Transport t : flow.transports) {
+      auto same = std::find_if(unit.targets.begin(), unit.targets.end(), [&](const Target& other) {
+        return other.transport == t && other.ports == flow.ports;
+      });
+      if (same != unit.targets.end())
+        same->addresses.add(flow.addresses);
+      else
+        unit.targets.push_back({t, flow.ports, flow.addresses});
+    }
   }
   return units;
 }
