@@ -9,12 +9,14 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "fwlint/util/input_reader.h"
+#include "lint_files.h"
+#include "suggest.h"
 #include "fwlint/analysis/lint.h"
 #include "fwlint/report/reporter.h"
 #include "fwlint/report/rule_catalog.h"
 #include "fwlint/requirements/pack.h"
 #include "fwlint/requirements/pack_diff.h"
+#include "fwlint/util/input_reader.h"
 #include "fwlint/util/strings.h"
 
 namespace po = boost::program_options;
@@ -45,6 +47,19 @@ std::vector<std::string> split_commas(std::string_view list) {
   return out;
 }
 
+/// "NAME" and "NAME@VERSION" of every pack, for suggestions.
+std::vector<std::string> pack_names(const std::vector<RequirementPack>& packs) {
+  std::vector<std::string> names;
+  for (const auto& p : packs) {
+    if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
+    names.push_back(p.id());
+  }
+  return names;
+}
+
+/// Whether `s` is as severe as `threshold` or more (Note < Warning < Error).
+bool at_least(Severity s, Severity threshold) { return s >= threshold; }
+
 int usage_error(const std::string& message) {
   std::cerr << "agora-fwlint: error: " << message << "\n"
             << "Try 'agora-fwlint --help' for more information.\n";
@@ -60,6 +75,10 @@ struct Cli {
   std::vector<std::string> proxy_regions;
   bool cloud_proxy = false;
   std::vector<std::string> proxy_modes;
+  std::string fail_on = "warning";
+  bool quiet = false;
+  std::string color = "auto";
+  unsigned jobs = 1;
   std::vector<std::string> rules_files;
   std::string dialect;
   std::string format = "text";
@@ -113,6 +132,12 @@ po::options_description visible_options(Cli& cli) {
       ("dialect", po::value(&cli.dialect), dialect_help().c_str())
       ("format,f", po::value(&cli.format), "output format: text, json or sarif")
       ("output,o", po::value(&cli.output), "write the report to FILE instead of standard output")
+      ("fail-on", po::value(&cli.fail_on),
+       "exit 1 when a finding is at least this severe: error (a check failed), warning (default: "
+       "also when a result is unknown) or never")
+      ("quiet,q", po::bool_switch(&cli.quiet), "text output: only the findings, no check summaries")
+      ("color", po::value(&cli.color), "text output colors: auto (default: on a terminal, unless NO_COLOR is set), always or never")
+      ("jobs,j", po::value(&cli.jobs), "lint up to N files at the same time (default: 1)")
       ("from", po::value(&cli.from)->composing(), "interface clients enter on (repeatable)")
       ("to", po::value(&cli.to), "interface towards the Internet")
       ("mode", po::value(&cli.mode),
@@ -194,7 +219,11 @@ int list_rules() {
 
 int explain(const std::string& id) {
   const RuleInfo* r = find_rule(id);
-  if (!r) return usage_error("unknown finding id '" + id + "' (see --list-rules)");
+  if (!r) {
+    std::vector<std::string> ids;
+    for (const auto& rule : all_rules()) ids.push_back(rule.id);
+    return usage_error("unknown finding id '" + id + "' (see --list-rules)" + cli::did_you_mean(id, ids));
+  }
   std::cout << rule_markdown(*r);
   return kPass;
 }
@@ -233,7 +262,11 @@ int run(const Cli& cli, const po::variables_map& vm) {
     if (specs.size() != 2) return usage_error("--diff-packs takes two packs: OLD NEW (e.g. agora@2020-09 agora)");
     const RequirementPack* from = select_pack(packs, specs[0]);
     const RequirementPack* to = select_pack(packs, specs[1]);
-    if (!from || !to) return usage_error("no requirement pack '" + (from ? specs[1] : specs[0]) + "' (see --list-packs)");
+    if (!from || !to) {
+      const std::string& missing = from ? specs[1] : specs[0];
+      return usage_error("no requirement pack '" + missing + "' (see --list-packs)" +
+                         cli::did_you_mean(missing, pack_names(packs)));
+    }
     std::cout << format_pack_diff(*from, *to, diff_packs(*from, *to));
     return kPass;
   }
@@ -247,7 +280,9 @@ int run(const Cli& cli, const po::variables_map& vm) {
   std::vector<PackSelection> selections;
   for (const auto& spec : specs) {
     const RequirementPack* pack = select_pack(packs, spec);
-    if (!pack) return usage_error("no requirement pack '" + spec + "' (see --list-packs)");
+    if (!pack)
+      return usage_error("no requirement pack '" + spec + "' (see --list-packs)" +
+                         cli::did_you_mean(spec, pack_names(packs)));
     bool seen = std::any_of(selections.begin(), selections.end(),
                             [&](const PackSelection& sel) { return sel.pack == pack; });
     if (!seen) selections.push_back({pack, {}});
@@ -268,7 +303,8 @@ int run(const Cli& cli, const po::variables_map& vm) {
   for (const std::string& list : cli.profiles)
     for (const std::string& name : split_commas(list)) {
       if (!iequals(name, "domain") && !iequals(name, "private") && !iequals(name, "public"))
-        return usage_error("unknown --profile '" + name + "' (domain, private or public)");
+        return usage_error("unknown --profile '" + name + "' (domain, private or public)" +
+                           cli::did_you_mean(name, {"domain", "private", "public"}));
       options.paths.profiles.push_back(name);
     }
   if (!cli.service.empty() && cli.app.empty()) return usage_error("--service needs --app (the program that runs as the service)");
@@ -276,7 +312,9 @@ int run(const Cli& cli, const po::variables_map& vm) {
   options.paths.service = cli.service;
   if (cli.mode == "host") options.paths.mode = PathMode::Host;
   else if (cli.mode == "gateway") options.paths.mode = PathMode::Gateway;
-  else if (cli.mode != "auto") return usage_error("unknown --mode '" + cli.mode + "' (host, gateway or auto)");
+  else if (cli.mode != "auto")
+    return usage_error("unknown --mode '" + cli.mode + "' (host, gateway or auto)" +
+                       cli::did_you_mean(cli.mode, {"host", "gateway", "auto"}));
   options.checks.ipv6 = cli.ipv6;
   // An SDK id is looked up in every selected pack and checked in each that
   // has it (e.g. the same SDK under two dated packs).
@@ -289,10 +327,16 @@ int run(const Cli& cli, const po::variables_map& vm) {
       }
     if (!found) {
       std::string known;
+      std::vector<std::string> names;
       for (const auto& sel : selections)
-        for (const auto& s : sel.pack->sdks) known += (known.empty() ? "" : ", ") + s.id;
+        for (const auto& s : sel.pack->sdks) {
+          known += (known.empty() ? "" : ", ") + s.id;
+          names.push_back(s.id);
+          names.insert(names.end(), s.aliases.begin(), s.aliases.end());
+        }
       std::string where = selections.size() == 1 ? selections.front().pack->id() : "the selected packs";
-      return usage_error("unknown SDK '" + id + "' in " + where + " (known: " + known + ")");
+      return usage_error("unknown SDK '" + id + "' in " + where + " (known: " + known + ")" +
+                         cli::did_you_mean(id, names));
     }
   }
   // A pack none of whose SDKs was asked for is not checked at all.
@@ -318,7 +362,8 @@ int run(const Cli& cli, const po::variables_map& vm) {
   for (const auto& f : cli.without)
     if (std::find(known_features.begin(), known_features.end(), f) == known_features.end())
       return usage_error("unknown feature '" + f + "' for --without (the checked SDKs have: " +
-                         (known_features.empty() ? std::string("none") : join(known_features, ", ")) + ")");
+                         (known_features.empty() ? std::string("none") : join(known_features, ", ")) + ")" +
+                         cli::did_you_mean(f, known_features));
   options.checks.without = cli.without;
   if (cli.cloud_proxy) {
     options.checks.cloud_proxy = true;
@@ -336,13 +381,15 @@ int run(const Cli& cli, const po::variables_map& vm) {
       for (const std::string& mode : split_commas(list)) {
         if (std::find(known_modes.begin(), known_modes.end(), mode) == known_modes.end())
           return usage_error("unknown --proxy-mode '" + mode + "' (the checked SDKs have: " +
-                             (known_modes.empty() ? std::string("none") : join(known_modes, ", ")) + ")");
+                             (known_modes.empty() ? std::string("none") : join(known_modes, ", ")) + ")" +
+                             cli::did_you_mean(mode, known_modes));
         options.checks.proxy_modes.push_back(mode);
       }
     for (const auto& region : cli.proxy_regions)
       if (std::find(known_regions.begin(), known_regions.end(), region) == known_regions.end())
         return usage_error("unknown --proxy-region '" + region + "' (the checked SDKs' proxies list: " +
-                           (known_regions.empty() ? std::string("none") : join(known_regions, ", ")) + ")");
+                           (known_regions.empty() ? std::string("none") : join(known_regions, ", ")) + ")" +
+                           cli::did_you_mean(region, known_regions));
     options.checks.proxy_regions = cli.proxy_regions;
   } else if (!cli.proxy_regions.empty() || !cli.proxy_modes.empty()) {
     return usage_error(std::string(cli.proxy_regions.empty() ? "--proxy-mode" : "--proxy-region") +
@@ -369,33 +416,29 @@ int run(const Cli& cli, const po::variables_map& vm) {
     options.checks.resolutions[name->text()].add(*cidr);
   }
   if (cli.format != "text" && cli.format != "json" && cli.format != "sarif")
-    return usage_error("unknown --format '" + cli.format + "' (text, json or sarif)");
+    return usage_error("unknown --format '" + cli.format + "' (text, json or sarif)" +
+                       cli::did_you_mean(cli.format, {"text", "json", "sarif"}));
   if (cli.files.empty()) return usage_error("no input file");
 
-  std::vector<FileResult> results;
-  bool unusable = false;
-  for (const auto& file : cli.files) {
-    std::string content, error;
-    if (!read_input(file, content, error)) {
-      FileResult r;
-      r.path = file;
-      r.status = ParseStatus::Failed;
-      Diagnostic d;
-      d.id = finding_id::kUnreadableInput;
-      d.severity = Severity::Error;
-      d.message = error;
-      r.diagnostics.push_back(std::move(d));
-      results.push_back(std::move(r));
-      unusable = true;
-      continue;
-    }
-    results.push_back(lint_content(file, content, options));
-    if (results.back().status == ParseStatus::Failed) unusable = true;
-  }
+  if (cli.fail_on != "error" && cli.fail_on != "warning" && cli.fail_on != "never")
+    return usage_error("unknown --fail-on '" + cli.fail_on + "' (error, warning or never)" +
+                       cli::did_you_mean(cli.fail_on, {"error", "warning", "never"}));
+  if (cli.color != "auto" && cli.color != "always" && cli.color != "never")
+    return usage_error("unknown --color '" + cli.color + "' (auto, always or never)" +
+                       cli::did_you_mean(cli.color, {"auto", "always", "never"}));
+  if (cli.jobs == 0) return usage_error("--jobs needs at least 1");
+
+  std::vector<FileResult> results = cli::lint_files(cli.files, options, cli.jobs);
+  bool unusable = std::any_of(results.begin(), results.end(),
+                              [](const FileResult& r) { return r.status == ParseStatus::Failed; });
 
   ReportOptions report;
   report.tool_version = kVersion;
-  report.color = cli.output.empty() && cli.format == "text" && isatty(1) && !std::getenv("NO_COLOR");
+  report.quiet = cli.quiet;
+  // NO_COLOR (no-color.org) turns colors off unless asked for explicitly.
+  report.color = cli.format == "text" &&
+                 (cli.color == "always" ||
+                  (cli.color == "auto" && cli.output.empty() && isatty(1) && !std::getenv("NO_COLOR")));
   std::ofstream file_out;
   std::ostream* out = &std::cout;
   if (!cli.output.empty()) {
@@ -412,9 +455,14 @@ int run(const Cli& cli, const po::variables_map& vm) {
   out->flush();
 
   if (unusable) return kUsage;
+  if (cli.fail_on == "never") return kPass;
+  // A failed check reports error findings, an undecided one warnings, a
+  // cloud-proxy-only SDK a note; the threshold applies to those severities.
+  const Severity threshold = cli.fail_on == "error" ? Severity::Error : Severity::Warning;
   for (const auto& r : results)
     for (const auto& c : r.checks)
-      if (c.verdict == CheckVerdict::Fail || c.verdict == CheckVerdict::Unknown) return kFindings;
+      for (const auto& f : c.findings)
+        if (at_least(f.severity, threshold)) return kFindings;
   return kPass;
 }
 
@@ -431,6 +479,11 @@ int main(int argc, char** argv) {
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    // "--sdkk": name the option that was probably meant.
+    std::vector<std::string> names;
+    for (const auto& option : visible.options()) names.push_back("--" + option->long_name());
+    return usage_error(std::string(e.what()) + cli::did_you_mean(e.get_option_name(), names));
   } catch (const po::error& e) {
     return usage_error(e.what());
   }

@@ -464,6 +464,8 @@ void write_text(const std::vector<FileResult>& files, const ReportOptions& optio
     any_line = any_line || !lines.empty();
   }
 
+  if (options.quiet) return;
+
   bool several = files.size() > 1;
   bool first_block = true;
   for (const auto& file : files) {

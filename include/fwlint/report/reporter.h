@@ -22,6 +22,7 @@ inline constexpr const char* kJsonSchemaId = "agora-fwlint/1";
 struct ReportOptions {
   std::string tool_version;  ///< "0.1.0"; empty = not reported
   bool color = false;        ///< ANSI colors in the text output
+  bool quiet = false;        ///< text output: the finding lines only
   /// Root the SARIF artifact URIs are relative to (`%SRCROOT%`), usually the
   /// repository root; empty = the current directory. Files outside it get
   /// absolute file:// URIs.
