@@ -9,7 +9,7 @@ packages=(
   libboost-program-options-dev libtinyxml2-dev libyaml-cpp-dev nlohmann-json3-dev
   libgtest-dev
   python3 python3-jsonschema
-  git pre-commit help2man
+  git pre-commit help2man dpkg-dev man-db
 )
 
 missing=()

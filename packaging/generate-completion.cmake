@@ -1,0 +1,98 @@
+# Writes the bash completion of agora-fwlint from packaging/bash-completion.in
+# and the options the built binary lists in --help, so the completion knows
+# every option the binary has. Run at build time:
+#   cmake -DBINARY=build/agora-fwlint -DTEMPLATE=packaging/bash-completion.in
+#         -DOUTPUT=build/agora-fwlint.bash -P packaging/generate-completion.cmake
+cmake_minimum_required(VERSION 3.25)
+foreach(var BINARY TEMPLATE OUTPUT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "generate-completion.cmake: ${var} is not set")
+  endif()
+endforeach()
+
+execute_process(COMMAND "${BINARY}" --help OUTPUT_VARIABLE help RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${BINARY} --help exited with ${status}")
+endif()
+
+# Boost.Program_options layout: "  -f [ --format ] arg   text" or "  --sdk arg   text",
+# the text continued on lines indented past the option column.
+string(REPLACE ";" "," help "${help}")
+string(REPLACE "\n" ";" lines "${help}")
+set(options "")
+set(arg_options "")
+set(current "")
+foreach(line IN LISTS lines)
+  if(line MATCHES "^  (-([A-Za-z0-9]) \\[ )?--([A-Za-z0-9][A-Za-z0-9-]*)( \\])?( arg)?(.*)$")
+    set(current "--${CMAKE_MATCH_3}")
+    set(takes_arg "${CMAKE_MATCH_5}")
+    set(desc_${current} "${CMAKE_MATCH_6}")
+    set(names_${current} "${current}")
+    if(CMAKE_MATCH_2)
+      string(APPEND names_${current} "|-${CMAKE_MATCH_2}")
+      list(APPEND options "-${CMAKE_MATCH_2}")
+    endif()
+    list(APPEND options "${current}")
+    if(takes_arg)
+      list(APPEND arg_options "${current}")
+    endif()
+  elseif(current AND line MATCHES "^    +([^ ].*)$")
+    string(APPEND desc_${current} " ${CMAKE_MATCH_1}")
+  else()
+    set(current "")
+  endif()
+endforeach()
+if(NOT "--help" IN_LIST options OR NOT arg_options)
+  message(FATAL_ERROR "could not read the options from `${BINARY} --help`")
+endif()
+foreach(option IN LISTS arg_options)
+  string(REGEX REPLACE "  +" " " desc_${option} "${desc_${option}}")
+endforeach()
+
+# Options whose value is one of a few words. The words are checked against the
+# option's --help text, so a renamed value shows up here as a warning.
+set(values_--format text json sarif)
+set(values_--mode host gateway auto)
+set(values_--profile domain private public)
+set(values_--fail-on error warning never)
+set(values_--color auto always never)
+# --dialect lists the registered front ends: "input dialect (iptables, pf, ...)".
+if(desc_--dialect MATCHES "\\(([a-z0-9, -]+)\\)")
+  string(REPLACE "," ";" dialects "${CMAKE_MATCH_1}")
+  string(REPLACE " " "" values_--dialect "${dialects}")
+elseif("--dialect" IN_LIST arg_options)
+  message(WARNING "bash completion: no dialect list in the --help text of --dialect")
+endif()
+
+# Completed by packaging/bash-completion.in itself.
+set(handled --sdk --without --proxy-mode --pack --diff-packs --explain --rules --output --config
+    --include-dir)
+
+set(FWLINT_COMPLETION_VALUES "")
+set(plain_arg_options "")
+foreach(option IN LISTS arg_options)
+  if(option IN_LIST handled)
+    continue()
+  endif()
+  if(NOT DEFINED values_${option})
+    list(APPEND plain_arg_options "${names_${option}}")
+    continue()
+  endif()
+  foreach(value IN LISTS values_${option})
+    if(NOT desc_${option} MATCHES "(^|[^a-z0-9-])${value}([^a-z0-9-]|$)")
+      message(WARNING "bash completion: ${option} offers '${value}', which its --help text does not name")
+    endif()
+  endforeach()
+  list(JOIN values_${option} " " words)
+  string(APPEND FWLINT_COMPLETION_VALUES "        ${names_${option}})\n            values=\"${words}\" ;;\n")
+endforeach()
+string(REGEX REPLACE "\n$" "" FWLINT_COMPLETION_VALUES "${FWLINT_COMPLETION_VALUES}")
+if(plain_arg_options)
+  list(JOIN plain_arg_options "|" FWLINT_COMPLETION_ARG_OPTIONS)
+else()
+  set(FWLINT_COMPLETION_ARG_OPTIONS "__agora_fwlint_none__")
+endif()
+set(FWLINT_COMPLETION_ARG_OPTIONS "        ${FWLINT_COMPLETION_ARG_OPTIONS}")
+list(JOIN options " " FWLINT_COMPLETION_OPTIONS)
+
+configure_file("${TEMPLATE}" "${OUTPUT}" @ONLY)
