@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fwlint/analysis/lint.h"
 
+#include <algorithm>
+
 #include "fwlint/analysis/check.h"
+#include "fwlint/suppress/suppressions.h"
 
 namespace fwlint {
 
@@ -37,10 +40,24 @@ bool blank(std::string_view content) {
   return content.find_first_not_of(blanks) == std::string_view::npos;
 }
 
-}  // namespace
+/// `severity` and `ignore` of the configuration: another severity, or gone.
+void apply_severities(FileResult& result,
+                      const std::map<std::string, std::optional<Severity>>& severities) {
+  if (severities.empty()) return;
+  // Returns whether the item is dropped.
+  auto apply = [&](auto& item) {
+    auto it = severities.find(item.id);
+    if (it == severities.end()) return false;
+    if (!it->second) return true;
+    item.severity = *it->second;
+    return false;
+  };
+  std::erase_if(result.diagnostics, apply);
+  for (auto& check : result.checks) std::erase_if(check.findings, apply);
+}
 
-FileResult lint_content(const std::string& file_name, std::string_view content,
-                        const LintOptions& options) {
+/// Everything but the severities of the configuration.
+FileResult lint(const std::string& file_name, std::string_view content, const LintOptions& options) {
   FileResult result;
   result.path = file_name;
   const auto& registry = FrontendRegistry::instance();
@@ -73,6 +90,24 @@ FileResult lint_content(const std::string& file_name, std::string_view content,
     auto checks = check->run(parsed.policy, options.checks);
     result.checks.insert(result.checks.end(), checks.begin(), checks.end());
   }
+  if (options.inline_suppressions) {
+    // Ids the configuration turns off are gone before comments are matched,
+    // so a comment for one of them is reported as unused.
+    std::map<std::string, std::optional<Severity>> off;
+    for (const auto& [id, severity] : options.severities)
+      if (!severity) off.emplace(id, std::nullopt);
+    apply_severities(result, off);
+    apply_suppressions(result, scan_suppressions(content, result.format));
+  }
+  return result;
+}
+
+}  // namespace
+
+FileResult lint_content(const std::string& file_name, std::string_view content,
+                        const LintOptions& options) {
+  FileResult result = lint(file_name, content, options);
+  apply_severities(result, options.severities);
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "lint_files.h"
 #include "suggest.h"
 #include "fwlint/analysis/lint.h"
+#include "fwlint/config/config.h"
 #include "fwlint/report/reporter.h"
 #include "fwlint/report/rule_catalog.h"
 #include "fwlint/requirements/pack.h"
@@ -79,10 +80,14 @@ struct Cli {
   bool quiet = false;
   std::string color = "auto";
   unsigned jobs = 1;
+  std::string config_file;  // --config
+  bool no_config = false;
+  bool print_config = false;
   std::vector<std::string> rules_files;
   std::string dialect;
   std::string format = "text";
   std::string output;
+  std::string sarif_category;
   std::vector<std::string> from;
   std::string to;
   std::string mode = "auto";
@@ -132,12 +137,21 @@ po::options_description visible_options(Cli& cli) {
       ("dialect", po::value(&cli.dialect), dialect_help().c_str())
       ("format,f", po::value(&cli.format), "output format: text, json or sarif")
       ("output,o", po::value(&cli.output), "write the report to FILE instead of standard output")
+      ("sarif-category", po::value(&cli.sarif_category),
+       "SARIF: the run's automationDetails.id, to tell several uploads of one commit apart "
+       "(default: none; GitHub's upload action sets its own category)")
       ("fail-on", po::value(&cli.fail_on),
        "exit 1 when a finding is at least this severe: error (a check failed), warning (default: "
        "also when a result is unknown) or never")
       ("quiet,q", po::bool_switch(&cli.quiet), "text output: only the findings, no check summaries")
       ("color", po::value(&cli.color), "text output colors: auto (default: on a terminal, unless NO_COLOR is set), always or never")
       ("jobs,j", po::value(&cli.jobs), "lint up to N files at the same time (default: 1)")
+      ("config", po::value(&cli.config_file),
+       "take default options from this file instead of the .agora-fwlint.yaml found in each input's "
+       "directory or above")
+      ("no-config", po::bool_switch(&cli.no_config), "ignore .agora-fwlint.yaml files")
+      ("print-config", po::bool_switch(&cli.print_config),
+       "print the options each FILE is checked with, as YAML with where each comes from, and exit")
       ("from", po::value(&cli.from)->composing(), "interface clients enter on (repeatable)")
       ("to", po::value(&cli.to), "interface towards the Internet")
       ("mode", po::value(&cli.mode),
@@ -253,6 +267,13 @@ bool load_packs(const Cli& cli, std::vector<RequirementPack>& packs) {
   return ok;
 }
 
+/// lint_options() returns it to say: go on with the options it set.
+constexpr int kGoOn = -1;
+int lint_options(const Cli& cli, const po::variables_map& vm, const std::vector<RequirementPack>& packs,
+                 LintOptions& out);
+int write_report(const Cli& cli, const std::vector<FileResult>& results);
+int lint_with_configs(const Cli& cli, const po::variables_map& vm, const std::vector<RequirementPack>& packs);
+
 int run(const Cli& cli, const po::variables_map& vm) {
   std::vector<RequirementPack> packs;
   if (!load_packs(cli, packs)) return kUsage;
@@ -270,6 +291,13 @@ int run(const Cli& cli, const po::variables_map& vm) {
     std::cout << format_pack_diff(*from, *to, diff_packs(*from, *to));
     return kPass;
   }
+  return lint_with_configs(cli, vm, packs);
+}
+
+/// The lint options `cli` asks for: kGoOn with `out` set, or the status to
+/// exit with (a usage error, or --list-sdks done).
+int lint_options(const Cli& cli, const po::variables_map& vm, const std::vector<RequirementPack>& packs,
+                 LintOptions& out) {
   // Without --pack: the --rules packs when there are any, else Agora's newest.
   std::vector<std::string> specs = cli.packs;
   if (specs.empty()) {
@@ -428,13 +456,19 @@ int run(const Cli& cli, const po::variables_map& vm) {
                        cli::did_you_mean(cli.color, {"auto", "always", "never"}));
   if (cli.jobs == 0) return usage_error("--jobs needs at least 1");
 
-  std::vector<FileResult> results = cli::lint_files(cli.files, options, cli.jobs);
+  out = std::move(options);
+  return kGoOn;
+}
+
+/// Writes the report of `results`; returns the exit status.
+int write_report(const Cli& cli, const std::vector<FileResult>& results) {
   bool unusable = std::any_of(results.begin(), results.end(),
                               [](const FileResult& r) { return r.status == ParseStatus::Failed; });
 
   ReportOptions report;
   report.tool_version = kVersion;
   report.quiet = cli.quiet;
+  report.sarif_category = cli.sarif_category;
   // NO_COLOR (no-color.org) turns colors off unless asked for explicitly.
   report.color = cli.format == "text" &&
                  (cli.color == "always" ||
@@ -462,8 +496,77 @@ int run(const Cli& cli, const po::variables_map& vm) {
   for (const auto& r : results)
     for (const auto& c : r.checks)
       for (const auto& f : c.findings)
-        if (at_least(f.severity, threshold)) return kFindings;
+        if (!f.suppression && at_least(f.severity, threshold)) return kFindings;
   return kPass;
+}
+
+/// Lints every input with the options of its .agora-fwlint.yaml under the
+/// command line's (docs/configuration.md); inputs that end with the same
+/// options are linted together. --print-config prints them instead.
+int lint_with_configs(const Cli& cli, const po::variables_map& vm, const std::vector<RequirementPack>& packs) {
+  // Standard input, and a run without files (--list-sdks), look for a
+  // configuration from the current directory.
+  const std::vector<std::string> inputs = cli.files.empty() ? std::vector<std::string>{"-"} : cli.files;
+  config::InputConfigs configs;
+  Diagnostics problems;
+  bool ok = config::discover(inputs, {cli.config_file, cli.no_config}, configs, problems);
+  for (const auto& c : configs.files) ok = config::check_names(*c, packs, problems) && ok;
+  for (const auto& d : problems) {
+    std::cerr << d.where.file << ':';
+    if (d.where.known()) std::cerr << d.where.line << ':' << d.where.column << ':';
+    std::cerr << ' ' << severity_name(d.severity) << ": " << d.message << " [" << d.id << "]\n";
+  }
+  if (!ok) return kUsage;
+
+  const config::Selection command_line{cli.sdks, cli.packs, cli.sdk_version, cli.without, cli.dialect, cli.sources};
+  struct Group {
+    const config::Config* config;
+    config::Effective effective;
+    std::vector<std::size_t> inputs;
+  };
+  std::vector<Group> groups;
+  std::vector<config::Effective> effective;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const config::Config* c = configs.per_input[i];
+    effective.push_back(config::merge(command_line, c, inputs[i]));
+    auto same = [&](const Group& g) { return g.config == c && g.effective.selection == effective.back().selection; };
+    auto g = std::find_if(groups.begin(), groups.end(), same);
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{c, effective.back(), {}});
+    g->inputs.push_back(i);
+  }
+  std::vector<FileResult> results(cli.files.size());
+  std::vector<std::string> printed(inputs.size());
+  for (const Group& g : groups) {
+    Cli merged = cli;
+    const config::Selection& s = g.effective.selection;
+    merged.sdks = s.sdks;
+    merged.packs = s.packs;
+    merged.sdk_version = s.sdk_version;
+    merged.without = s.without;
+    merged.dialect = s.dialect;
+    merged.sources = s.sources;
+    merged.files.clear();
+    for (std::size_t i : g.inputs)
+      if (!cli.files.empty() || cli.print_config) merged.files.push_back(inputs[i]);
+    LintOptions options;
+    if (int status = lint_options(merged, vm, packs, options); status != kGoOn) return status;
+    options.severities = g.effective.severities;
+    if (cli.print_config) {
+      for (std::size_t i : g.inputs) {
+        std::ostringstream text;
+        config::write_effective(text, inputs[i], g.config, effective[i], options);
+        printed[i] = text.str();
+      }
+      continue;
+    }
+    std::vector<FileResult> part = cli::lint_files(merged.files, options, cli.jobs);
+    for (std::size_t k = 0; k < g.inputs.size(); ++k) results[g.inputs[k]] = std::move(part[k]);
+  }
+  if (cli.print_config) {
+    for (const auto& text : printed) std::cout << text;
+    return kPass;
+  }
+  return write_report(cli, results);
 }
 
 }  // namespace

@@ -22,6 +22,17 @@ void add_file(Json& j, const SourceLocation& where) {
   if (!where.file.empty()) j["file"] = where.file;
 }
 
+/// ONLY on a suppressed finding or diagnostic: the comment that did it.
+void add_suppression(Json& j, const std::optional<Suppression>& s) {
+  if (!s) return;
+  Json suppressed{{"reason", s->reason},
+                  {"scope", s->whole_file ? "file" : "line"},
+                  {"line", s->where.line},
+                  {"column", s->where.column}};
+  add_file(suppressed, s->where);
+  j["suppressed"] = std::move(suppressed);
+}
+
 Json diagnostic_json(const Diagnostic& d) {
   Json j{{"id", d.id},
          {"severity", severity_word(d.severity)},
@@ -30,6 +41,7 @@ Json diagnostic_json(const Diagnostic& d) {
          {"message", d.message},
          {"text", d.where.text}};
   add_file(j, d.where);
+  add_suppression(j, d.suppression);
   return j;
 }
 
@@ -40,6 +52,7 @@ Json finding_json(const Finding& f) {
          {"column", f.where.column},
          {"message", f.message}};
   add_file(j, f.where);
+  add_suppression(j, f.suppression);
   return j;
 }
 

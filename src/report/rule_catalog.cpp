@@ -19,10 +19,13 @@ namespace fwlint {
 namespace {
 
 constexpr std::string_view kSuppressionNote =
-    "agora-fwlint has no inline suppression comments. Every finding carries its id, so an "
-    "accepted finding can be dismissed where it is consumed: in GitHub code scanning (the "
-    "SARIF fingerprint keeps it dismissed while the line stays the same), or by filtering the "
-    "id out of the JSON output (see docs/json-output.md).";
+    "To accept a finding, write `agora-fwlint: ignore <ID> -- <reason>` in a comment of the "
+    "configuration's own syntax on the line before the reported line (`!` or an ACL `remark` on a "
+    "Cisco ASA, `#` in iptables-save and pf.conf, `<!-- -->` in XML), or `ignore-file` for every "
+    "finding of the id in the file; see docs/suppressions.md. A suppressed finding fails no run "
+    "and is left out of the text output; JSON and SARIF keep it, marked with the reason. "
+    "`.agora-fwlint.yaml` can also turn an id off (`ignore`) or change its severity for every "
+    "file below it (docs/configuration.md).";
 
 // Every Cisco ASA example starts with the same two interfaces, so that it is
 // a complete configuration agora-fwlint can check as it stands (path
@@ -729,6 +732,162 @@ sdks:
       .example_fixed_label = "Fixed configuration:",
       .notes = std::string(kSuppressionNote),
       .example_args = {"--pack", "agora@2020-09", "--sdk", "rtm-web", "--profile", "public"},
+  });
+
+  // ---------------------------------------------------------------- FWL110
+  rules.push_back(RuleInfo{
+      .id = finding_id::kInvalidConfig,
+      .name = "invalid-config",
+      .default_severity = Severity::Error,
+      .short_description = "A configuration file is malformed, so nothing is checked.",
+      .full_description =
+          "A `.agora-fwlint.yaml` (found in an input's directory or a parent, or named with "
+          "`--config`) breaks the format described in docs/configuration.md: an unknown or "
+          "duplicate option, a value of the wrong type, an unknown finding id, severity or dialect, "
+          "an address that is not a CIDR, a malformed file pattern or SDK version, or a pack, SDK "
+          "or feature that no requirement pack knows. Every problem is reported at its line and "
+          "column, and agora-fwlint stops with exit status 2 before reading any input.",
+      .rationale =
+          "A configuration decides what a run checks. Skipping a key that is misspelled, or a "
+          "severity it does not understand, would silently check something other than what the "
+          "file says, and a CI job would pass for the wrong reason.",
+      .help =
+          "Correct the file at the reported places. docs/configuration.md lists the options and "
+          "their values, and docs/config.schema.json lets an editor check the file while it is "
+          "written. `agora-fwlint --print-config FILE` shows the options a file is checked with "
+          "and where each comes from.",
+      .tags = {"input", "configuration"},
+      .precision = "very-high",
+      .example_failing = R"(sdks: [rtc-web, rtm-web]
+pack: agora@2024-08
+sdk_versoin: "4.4.0"
+sources:
+  - 192.168.10.0/24
+  - 192.168.300.0/24
+severity:
+  FWL004: info)",
+      .example_result =
+          "`agora-fwlint fw.cfg` in the directory of this file reports FWL110 three times and "
+          "exits with status 2: at 3:1 for the unknown option `sdk_versoin`, at 6:5 for the "
+          "address `192.168.300.0/24` and at 8:11 for the severity `info` (error, warning, note "
+          "or off). Nothing is checked.",
+      .example_fixed = R"(sdks: [rtc-web, rtm-web]
+pack: agora@2024-08
+sdk_version: "4.4.0"
+sources:
+  - 192.168.10.0/24
+  - 192.168.30.0/24
+severity:
+  FWL004: note)",
+      .example_failing_label = "Failing configuration (`.agora-fwlint.yaml`):",
+      .example_fixed_label = "Fixed configuration:",
+      .notes =
+          "FWL110 cannot be suppressed or given another severity: the configuration that would "
+          "do it is the one that is broken. `--no-config` checks the inputs without any "
+          "discovered configuration file, and `--config FILE` uses that file instead.",
+  });
+
+  // ---------------------------------------------------------------- FWL111
+  rules.push_back(RuleInfo{
+      .id = finding_id::kInvalidSuppression,
+      .name = "invalid-suppression",
+      .default_severity = Severity::Error,
+      .short_description = "A suppression comment is malformed or gives no reason, so it suppresses nothing.",
+      .full_description =
+          "A comment starts with `agora-fwlint:` but is not a valid directive: it gives no reason "
+          "after `--`, names no finding id or an unknown one, uses a directive other than "
+          "`ignore` and `ignore-file`, names an id that comments cannot suppress (FWL107, FWL110, "
+          "FWL111, FWL112), or is an XML comment that does not end on its line. The finding is "
+          "placed at the part of the comment that is wrong. The comment suppresses nothing, so "
+          "the findings it was meant for are still reported.",
+      .rationale =
+          "A suppression is a decision to accept a problem in a firewall; the reason is what "
+          "tells the next reader whether that decision still holds. A directive that is silently "
+          "ignored, or silently obeyed without a reason, hides exactly the findings a review "
+          "should see.",
+      .help =
+          "Write the directive as `agora-fwlint: ignore ID[, ID…] -- REASON` (or `ignore-file`), "
+          "with ids from `agora-fwlint --list-rules` and a reason after `--`; docs/suppressions.md "
+          "has the form for each dialect.",
+      .tags = {"suppression", "input"},
+      .precision = "very-high",
+      .example_failing = std::string(kAsaInterfaces) + R"(access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
+! agora-fwlint: ignore FWL001
+access-list inside_in extended deny udp any any
+access-list inside_in extended permit ip any any
+access-group inside_in in interface inside)",
+      .example_result =
+          "Checked with `--sdk rtc-web`, the comment on line 13 gives no reason: agora-fwlint "
+          "reports FWL111 at line 13, column 30 (where the reason should be), and because the "
+          "comment suppresses nothing, the UDP ports denied by line 14 are still reported as FWL001.",
+      .example_fixed = std::string(kAsaInterfaces) + R"(access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
+! agora-fwlint: ignore FWL001 -- guest VLAN, no Agora clients (NET-1234)
+access-list inside_in extended deny udp any any
+access-list inside_in extended permit ip any any
+access-group inside_in in interface inside)",
+      .example_fixed_label = "Fixed configuration (the FWL001 of line 14 is suppressed):",
+      .notes =
+          "FWL111 can be turned off or given another severity in `.agora-fwlint.yaml`, but not "
+          "suppressed by a comment. A run can ignore every suppression comment only through the "
+          "library (`LintOptions::inline_suppressions`); the command line always honours them.",
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtc-web"},
+  });
+
+  // ---------------------------------------------------------------- FWL112
+  rules.push_back(RuleInfo{
+      .id = finding_id::kUnusedSuppression,
+      .name = "unused-suppression",
+      .default_severity = Severity::Warning,
+      .short_description = "A suppression comment matched no finding.",
+      .full_description =
+          "An `agora-fwlint: ignore` comment names an id that is not reported on the line the "
+          "comment applies to (the next line that is neither blank nor a comment, or its own line "
+          "for a comment at the end of a rule), or an `ignore-file` comment names an id that is "
+          "not reported anywhere in the file. One FWL112 is reported per unused id, at the id.",
+      .rationale =
+          "Firewall rules change; a suppression left behind after the finding was fixed, or "
+          "placed one line off, would silently hide the next real finding of that id on that "
+          "line. Reporting it keeps suppressions as few and as precise as the problems they "
+          "accept.",
+      .help =
+          "Remove the comment, or the ids in it that no longer apply. If the finding is reported "
+          "elsewhere, move the comment to just above the line the finding names.",
+      .tags = {"suppression", "maintenance"},
+      .precision = "high",
+      .example_failing = std::string(kAsaInterfaces) + R"(object-group service AGORA_RTC_WEB_UDP udp
+ port-object eq 3478
+ port-object range 5866 6000
+!
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
+access-list inside_in extended permit udp 192.168.1.0 255.255.255.0 any object-group AGORA_RTC_WEB_UDP
+! agora-fwlint: ignore FWL001 -- Agora UDP blocked until NET-1234 is done
+access-list inside_in extended deny udp any any
+access-list inside_in extended permit ip any any
+access-group inside_in in interface inside)",
+      .example_result =
+          "Checked with `--sdk rtc-web`, the UDP ports are now allowed by line 17, so line 19 "
+          "blocks nothing Agora needs and the comment on line 18 has nothing to suppress: "
+          "agora-fwlint reports FWL112 at line 18, column 24.",
+      .example_fixed = std::string(kAsaInterfaces) + R"(object-group service AGORA_RTC_WEB_UDP udp
+ port-object eq 3478
+ port-object range 5866 6000
+!
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
+access-list inside_in extended permit udp 192.168.1.0 255.255.255.0 any object-group AGORA_RTC_WEB_UDP
+access-list inside_in extended deny udp any any
+access-list inside_in extended permit ip any any
+access-group inside_in in interface inside)",
+      .notes =
+          "Which findings are reported depends on the options of the run (`--sdk`, `--pack`, "
+          "`--mode`…): a comment for an SDK the run does not check is reported as unused. Run "
+          "with the options your CI uses, put them in `.agora-fwlint.yaml`, or set `FWL112: off` "
+          "under `severity` there. Findings of files a pf.conf includes are matched only by "
+          "`ignore-file` comments of the checked file.",
+      .example_args = {"--pack", "agora@2020-09", "--sdk", "rtc-web"},
   });
 
   return rules;

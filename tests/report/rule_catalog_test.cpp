@@ -24,7 +24,9 @@ TEST(RuleCatalog, HoldsEveryFindingIdInOrder) {
       finding_id::kDuplicateDefinition, finding_id::kReferenceCycle,
       finding_id::kUnsupportedConstruct, finding_id::kUnreadableInput,
       "FWL107",  // invalid-pack, reported by the pack loader
-      finding_id::kPartialPolicy,       finding_id::kFirewallDisabled};
+      finding_id::kPartialPolicy,       finding_id::kFirewallDisabled,
+      finding_id::kInvalidConfig,       finding_id::kInvalidSuppression,
+      finding_id::kUnusedSuppression};
   ASSERT_EQ(all_rules().size(), ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
     EXPECT_EQ(all_rules()[i].id, ids[i]);
@@ -46,6 +48,9 @@ TEST(RuleCatalog, SlugsMatchTheFindingsHeader) {
   EXPECT_EQ(find_rule("FWL105")->name, "unsupported-construct");
   EXPECT_EQ(find_rule("FWL106")->name, "unreadable-input");
   EXPECT_EQ(find_rule("FWL107")->name, "invalid-pack");
+  EXPECT_EQ(find_rule("FWL110")->name, "invalid-config");
+  EXPECT_EQ(find_rule("FWL111")->name, "invalid-suppression");
+  EXPECT_EQ(find_rule("FWL112")->name, "unused-suppression");
 }
 
 TEST(RuleCatalog, FindsByIdOrSlugIgnoringCase) {

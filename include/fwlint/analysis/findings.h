@@ -4,6 +4,7 @@
 /// verdicts, plus findings with stable ids. Reporters only format these.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ inline constexpr const char* kUnreadableInput = "FWL106";      // unreadable-inp
 inline constexpr const char* kInvalidPack = "FWL107";          // invalid-pack
 inline constexpr const char* kPartialPolicy = "FWL108";        // partial-policy
 inline constexpr const char* kFirewallDisabled = "FWL109";     // firewall-disabled
+inline constexpr const char* kInvalidConfig = "FWL110";        // invalid-config
+inline constexpr const char* kInvalidSuppression = "FWL111";   // invalid-suppression
+inline constexpr const char* kUnusedSuppression = "FWL112";    // unused-suppression
 }  // namespace finding_id
 
 /// One group of the requirement space with a single verdict and deciders.
@@ -66,6 +70,8 @@ struct Finding {
   std::string message;
   std::string sdk;
   std::string path;
+  /// Set when a comment in the input suppresses it (see Diagnostic).
+  std::optional<Suppression> suppression{};
 };
 
 struct CheckResult {

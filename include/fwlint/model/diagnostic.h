@@ -3,6 +3,7 @@
 /// Parse-level problems found while reading an input.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,14 @@ enum class Severity { Note, Warning, Error };
 
 const char* severity_name(Severity s);
 
+/// An inline suppression comment that accepted a finding
+/// (`agora-fwlint: ignore FWL001 -- reason`, docs/suppressions.md).
+struct Suppression {
+  std::string reason;       ///< the justification written after `--`
+  SourceLocation where;     ///< the comment (its line, the column of `agora-fwlint:`)
+  bool whole_file = false;  ///< `ignore-file` rather than `ignore`
+};
+
 /// A problem tied to a place in the input; `id` is a stable finding id
 /// (FWL1xx for parse-level problems, see docs/rules/).
 struct Diagnostic {
@@ -21,6 +30,9 @@ struct Diagnostic {
   Severity severity = Severity::Warning;
   SourceLocation where;
   std::string message;  // lower case, no final period
+  /// Set when a comment in the input suppresses it: reporters leave it out
+  /// of the text output, mark it in JSON and SARIF, and it fails no run.
+  std::optional<Suppression> suppression{};
 };
 
 using Diagnostics = std::vector<Diagnostic>;

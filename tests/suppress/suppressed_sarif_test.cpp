@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+// A finding suppressed in the config stays in the SARIF log, marked as
+// suppressed in source with the comment's reason, so code review shows it
+// as dismissed instead of new.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace fwlint::test {
+namespace {
+
+TEST(SuppressedSarif, ASuppressedResultCarriesItsInSourceSuppression) {
+  TempFile cfg(
+      "ASA Version 9.8(2)\n"
+      "interface GigabitEthernet0/0\n nameif outside\n security-level 0\n ip address 203.0.113.2 255.255.255.0\n"
+      "interface GigabitEthernet0/1\n nameif inside\n security-level 100\n ip address 192.168.1.1 255.255.255.0\n"
+      "access-list inside_in extended permit tcp any any eq 443\n"
+      "! agora-fwlint: ignore FWL001 -- signaling is not used at this site\n"
+      "access-list inside_in extended deny ip any any\n"
+      "access-group inside_in in interface inside\n");
+  CliRun run = run_cli({cfg.path(), "--no-config", "--pack", "agora@2020-09", "--sdk", "rtm-web", "--format", "sarif"});
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  auto log = nlohmann::json::parse(run.out);
+  int suppressed = 0;
+  for (const auto& r : log["runs"][0]["results"]) {
+    if (r["ruleId"] != "FWL001") continue;
+    ASSERT_TRUE(r.contains("suppressions")) << r.dump(1);
+    const auto& s = r["suppressions"][0];
+    EXPECT_EQ(s["kind"], "inSource");
+    EXPECT_EQ(s["status"], "accepted");
+    EXPECT_EQ(s["justification"], "signaling is not used at this site");
+    EXPECT_EQ(s["location"]["physicalLocation"]["region"]["startLine"], 11);
+    ++suppressed;
+  }
+  EXPECT_GT(suppressed, 0);
+}
+
+}  // namespace
+}  // namespace fwlint::test
