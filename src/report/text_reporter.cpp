@@ -10,12 +10,14 @@
 /// the cursor or recolor the screen.
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
 
+#include "fwlint/report/fix_suggestion.h"
 #include "fwlint/report/reporter.h"
 #include "report/report_util.h"
 
@@ -240,6 +242,23 @@ void write_diagnostic(std::ostream& out, const Painter& paint, const std::string
   out << gutter << " | " << pad << paint(kGreen, marks) << '\n';
 }
 
+/// The suggested lines under a finding:
+///   `  help: add before line 45: access-list ... eq 3478`
+/// and the further lines aligned under the first.
+void write_fix(std::ostream& out, const Painter& paint, const FixSuggestion& fix) {
+  std::string head = "add before ";
+  if (!fix.file.empty()) head += safe(fix.file) + " ";
+  head += "line " + std::to_string(fix.before_line) + ": ";
+  std::string pad(std::string_view("  help: ").size() + codepoint_count(head), ' ');
+  for (std::size_t i = 0; i < fix.lines.size(); ++i) {
+    if (i == 0)
+      out << "  " << paint(kBold, "help") << ": " << head;
+    else
+      out << pad;
+    out << safe(fix.lines[i]) << '\n';
+  }
+}
+
 std::string check_verdict_label(const Painter& paint, CheckVerdict v) {
   switch (v) {
     case CheckVerdict::Pass: return paint(kGreen, "PASS");
@@ -448,19 +467,31 @@ void write_text(const std::vector<FileResult>& files, const ReportOptions& optio
       Severity severity;
       const SourceLocation* where;
       const std::string* message;
+      const FixSuggestion* fix = nullptr;
     };
     std::vector<Line> lines;
+    // Suppressed ones (docs/suppressions.md) are only in JSON and SARIF.
     for (const auto& d : file.diagnostics)
-      lines.push_back({&d.id, d.severity, &d.where, &d.message});
-    for (const auto& check : file.checks)
-      for (const auto& f : check.findings)
-        lines.push_back({&f.id, f.severity, &f.where, &f.message});
+      if (!d.suppression) lines.push_back({&d.id, d.severity, &d.where, &d.message});
+    std::vector<std::vector<std::optional<FixSuggestion>>> fixes;
+    fixes.reserve(file.checks.size());
+    for (const auto& check : file.checks) {
+      const auto& check_fixes = fixes.emplace_back(suggest_fixes(file.format, check));
+      for (std::size_t i = 0; i < check.findings.size(); ++i) {
+        const Finding& f = check.findings[i];
+        if (f.suppression) continue;
+        lines.push_back({&f.id, f.severity, &f.where, &f.message,
+                         check_fixes[i] ? &*check_fixes[i] : nullptr});
+      }
+    }
     // The input's own lines first, then those of files it includes.
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
       return std::tie(a.where->file, a.where->line) < std::tie(b.where->file, b.where->line);
     });
-    for (const auto& l : lines)
+    for (const auto& l : lines) {
       write_diagnostic(out, paint, file.path, *l.id, l.severity, *l.where, *l.message);
+      if (l.fix) write_fix(out, paint, *l.fix);
+    }
     any_line = any_line || !lines.empty();
   }
 

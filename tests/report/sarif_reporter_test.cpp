@@ -45,7 +45,11 @@ TEST(SarifReporter, LogAndRun) {
   ASSERT_EQ(log["runs"].size(), 1u);
   json run = run_of(log);
   EXPECT_EQ(run["columnKind"], "unicodeCodePoints");
-  EXPECT_EQ(run["automationDetails"]["id"], "agora-fwlint/asa/");
+  // Left to the upload (codeql-action upload-sarif fills in its category
+  // only when the run has none).
+  EXPECT_FALSE(run.contains("automationDetails"));
+  ASSERT_EQ(run["invocations"].size(), 1u);
+  EXPECT_EQ(run["invocations"][0]["executionSuccessful"], true);
   EXPECT_EQ(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/repo/");
   const json& driver = run["tool"]["driver"];
   EXPECT_EQ(driver["name"], "agora-fwlint");
@@ -110,15 +114,22 @@ TEST(SarifReporter, OneResultPerDiagnosticAndFinding) {
 TEST(SarifReporter, Regions) {
   json results =
       run_of(sarif_of({test::sample_file("/work/repo/configs/asa-running.cfg")}))["results"];
-  // Diagnostic at 3:18-24 (inclusive): SARIF's endColumn is one past the end.
-  EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["region"],
+  // Diagnostic at 3:18-24 (inclusive): SARIF's endColumn is one past the
+  // end; the snippet is the region's text, the line is its context.
+  const json& part = results[0]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(part["region"],
             json::parse(R"({"startLine": 3, "startColumn": 18, "endLine": 3, "endColumn": 25,
+                            "snippet": {"text": "e_in ex"}})"));
+  EXPECT_EQ(part["contextRegion"],
+            json::parse(R"({"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 47,
                             "snippet": {"text":
                                         "access-list inside_in extnded deny udp any any"}})"));
-  // Whole-line location: ends after the last code point.
-  const json& whole = results[1]["locations"][0]["physicalLocation"]["region"];
-  EXPECT_EQ(whole["startColumn"], 1);
-  EXPECT_EQ(whole["endColumn"], 48);
+  // Whole-line location: ends after the last code point; no context.
+  const json& whole = results[1]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(whole["region"]["startColumn"], 1);
+  EXPECT_EQ(whole["region"]["endColumn"], 48);
+  EXPECT_EQ(whole["region"]["snippet"]["text"], test::kDenyUdp);
+  EXPECT_FALSE(whole.contains("contextRegion"));
   // A synthesized finding (line 0) is placed at line 1, without an end column.
   EXPECT_EQ(results[3]["locations"][0]["physicalLocation"]["region"],
             json::parse(R"({"startLine": 1, "startColumn": 1, "endLine": 1})"));
@@ -134,6 +145,14 @@ TEST(SarifReporter, EndColumnCountsCodePoints) {
   f.diagnostics.push_back(d);
   json region = run_of(sarif_of({f}))["results"][0]["locations"][0]["physicalLocation"]["region"];
   EXPECT_EQ(region["endColumn"], 8);
+
+  // A region from a column to the end of the line: its snippet is that part.
+  d.where = test::at(4, "  h\xC3\xA9llo", 3);
+  f.diagnostics = {d};
+  json loc = run_of(sarif_of({f}))["results"][0]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(loc["region"]["endColumn"], 8);
+  EXPECT_EQ(loc["region"]["snippet"]["text"], "h\xC3\xA9llo");
+  EXPECT_EQ(loc["contextRegion"]["snippet"]["text"], "  h\xC3\xA9llo");
 }
 
 TEST(SarifReporter, UrisAreRelativeInsideTheBaseAndEncoded) {
@@ -174,7 +193,7 @@ TEST(SarifReporter, FingerprintsIgnoreLineNumbersButSeparateRepeats) {
     Finding f;
     f.id = finding_id::kPortBlocked;
     f.where = test::at(line, text);
-    f.message = sdk + " blocked";
+    f.message = sdk + ": required udp 3478 is blocked by line " + std::to_string(line);
     f.sdk = sdk;
     return f;
   };
@@ -193,14 +212,25 @@ TEST(SarifReporter, FingerprintsIgnoreLineNumbersButSeparateRepeats) {
       out.push_back(r["partialFingerprints"]["primaryLocationLineHash"]);
     return out;
   };
+  auto own_hashes = [](const json& log) {
+    std::vector<std::string> out;
+    for (const auto& r : log["runs"][0]["results"])
+      out.push_back(r["partialFingerprints"]["agoraFwlintFindingHash/v2"]);
+    return out;
+  };
   const std::string deny = "access-list inside_in extended deny udp any any";
-  auto before = hashes(sarif_of({file_with({finding(8, deny, "a"), finding(8, deny, "b"),
-                                            finding(12, "deny ip any any", "a")})}));
-  // Lines inserted above: numbers move, fingerprints stay; re-indenting does not matter.
-  auto after = hashes(sarif_of({file_with({finding(20, "  " + deny, "a"),
-                                           finding(20, deny + " ", "b"),
-                                           finding(31, "deny  ip any any", "a")})}));
+  json log_before = sarif_of({file_with({finding(8, deny, "a"), finding(8, deny, "b"),
+                                         finding(12, "deny ip any any", "a")})});
+  // Lines inserted above: numbers move (in the message too), fingerprints
+  // stay; re-indenting does not matter.
+  json log_after = sarif_of({file_with({finding(20, "  " + deny, "a"), finding(20, deny + " ", "b"),
+                                        finding(31, "deny  ip any any", "a")})});
+  auto before = hashes(log_before), after = hashes(log_after);
   EXPECT_EQ(before, after);
+  EXPECT_EQ(own_hashes(log_before), own_hashes(log_after));
+  std::set<std::string> distinct;
+  for (const auto& h : own_hashes(log_before)) distinct.insert(h);
+  EXPECT_EQ(distinct.size(), 3u);
   ASSERT_EQ(before.size(), 3u);
   EXPECT_EQ(before[0].substr(before[0].size() - 2), ":1");
   EXPECT_EQ(before[1].substr(before[1].size() - 2), ":2");
@@ -248,10 +278,11 @@ TEST(SarifReporter, VersionsAndCategory) {
   FileResult ipt;
   ipt.path = "/work/repo/rules.v4";
   ipt.format = "iptables";
-  EXPECT_EQ(run_of(sarif_of({pf, ipt}))["automationDetails"]["id"], "agora-fwlint/iptables+pf/");
-  EXPECT_EQ(run_of(sarif_of({}))["automationDetails"]["id"], "agora-fwlint/");
+  EXPECT_FALSE(run_of(sarif_of({pf, ipt})).contains("automationDetails"));
   options.sarif_category = "firewalls/edge";
   EXPECT_EQ(run_of(sarif_of({pf}, options))["automationDetails"]["id"], "firewalls/edge/");
+  options.sarif_category = "firewalls/core/";
+  EXPECT_EQ(run_of(sarif_of({pf}, options))["automationDetails"]["id"], "firewalls/core/");
 }
 
 TEST(SarifReporter, InvalidUtf8IsReplacedNotThrown) {
@@ -328,6 +359,95 @@ TEST(SarifReporter, ResultsInAnIncludedFileLandOnThatFile) {
   EXPECT_EQ(first["index"], 1);
   const json& second = run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
   EXPECT_EQ(second["index"], 0);
+}
+
+// Parse diagnostics are results (GitHub shows those) and also tool
+// execution notifications (SARIF's place for what the analysis could not
+// cover), with descriptors in tool.driver.notifications.
+TEST(SarifReporter, DiagnosticsAreAlsoToolExecutionNotifications) {
+  json run = run_of(sarif_of({test::sample_file("/work/repo/configs/asa-running.cfg")}));
+  const json& descriptors = run["tool"]["driver"]["notifications"];
+  std::vector<std::string> ids;
+  for (const auto& d : descriptors) ids.push_back(d["id"]);
+  std::vector<std::string> parse_ids;
+  for (const auto& r : all_rules())
+    if (r.id.rfind("FWL1", 0) == 0) parse_ids.push_back(r.id);
+  EXPECT_EQ(ids, parse_ids);
+  EXPECT_EQ(descriptors[0]["helpUri"], std::string(kRuleDocsBaseUrl) + "FWL101.md");
+  EXPECT_EQ(descriptors[0]["shortDescription"]["text"], find_rule("FWL101")->short_description);
+
+  const json& invocation = run["invocations"][0];
+  EXPECT_EQ(invocation["executionSuccessful"], true);
+  ASSERT_EQ(invocation["toolExecutionNotifications"].size(), 1u);
+  const json& n = invocation["toolExecutionNotifications"][0];
+  EXPECT_EQ(n["descriptor"], (json{{"id", "FWL101"}, {"index", 0}}));
+  EXPECT_EQ(n["level"], "warning");
+  EXPECT_EQ(n["message"]["text"], "unrecognized line");
+  EXPECT_EQ(n["locations"][0]["physicalLocation"], run["results"][0]["locations"][0]["physicalLocation"]);
+  EXPECT_EQ(run["results"][0]["ruleId"], "FWL101");
+}
+
+TEST(SarifReporter, AnInputThatCouldNotBeAnalyzedMakesTheRunUnsuccessful) {
+  FileResult failed;
+  failed.path = "/work/repo/backup.zip";
+  failed.status = ParseStatus::Failed;
+  Diagnostic d;
+  d.id = finding_id::kUnreadableInput;
+  d.severity = Severity::Error;
+  d.message = "cannot recognize the input format";
+  failed.diagnostics.push_back(d);
+  FileResult silent;  // failed without saying why
+  silent.path = "/work/repo/other.cfg";
+  silent.status = ParseStatus::Failed;
+  json run = run_of(sarif_of({test::sample_file("/work/repo/fw.cfg"), failed, silent}));
+  const json& invocation = run["invocations"][0];
+  EXPECT_EQ(invocation["executionSuccessful"], false);
+  const json& notes = invocation["toolExecutionNotifications"];
+  ASSERT_EQ(notes.size(), 3u);
+  EXPECT_EQ(notes[1]["level"], "error");
+  EXPECT_EQ(notes[1]["descriptor"]["id"], "FWL106");
+  // A whole file: the notification names it, without a region.
+  EXPECT_EQ(notes[1]["locations"][0]["physicalLocation"],
+            (json{{"artifactLocation", {{"uri", "backup.zip"}, {"uriBaseId", "%SRCROOT%"}, {"index", 1}}}}));
+  EXPECT_EQ(notes[2]["level"], "error");
+  EXPECT_EQ(notes[2]["message"]["text"], "/work/repo/other.cfg could not be analyzed");
+  EXPECT_EQ(notes[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "other.cfg");
+}
+
+TEST(SarifReporter, UnknownDiagnosticIdsGetANotificationDescriptorToo) {
+  FileResult f;
+  f.path = "/work/repo/fw.cfg";
+  Diagnostic d;
+  d.id = "FWL999";
+  d.message = "m";
+  f.diagnostics.push_back(d);
+  json run = run_of(sarif_of({f}));
+  const json& descriptors = run["tool"]["driver"]["notifications"];
+  EXPECT_EQ(descriptors.back()["id"], "FWL999");
+  EXPECT_EQ(run["invocations"][0]["toolExecutionNotifications"][0]["descriptor"]["index"],
+            descriptors.size() - 1);
+}
+
+// A blocked port gets the lines that would let it through as a fix: an
+// insertion (empty deleted region) at the start of the deciding line.
+TEST(SarifReporter, BlockedPortsCarryTheSuggestedLinesAsAFix) {
+  json results = run_of(sarif_of({test::sample_file("/work/repo/fw.cfg")}))["results"];
+  ASSERT_EQ(results[1]["ruleId"], "FWL001");
+  ASSERT_EQ(results[1]["fixes"].size(), 1u);
+  const json& fix = results[1]["fixes"][0];
+  EXPECT_NE(fix["description"]["text"].get<std::string>().find("udp 3478, 5866-6000"), std::string::npos);
+  ASSERT_EQ(fix["artifactChanges"].size(), 1u);
+  const json& change = fix["artifactChanges"][0];
+  EXPECT_EQ(change["artifactLocation"], results[1]["locations"][0]["physicalLocation"]["artifactLocation"]);
+  EXPECT_EQ(change["replacements"], json::parse(R"([{
+      "deletedRegion": {"startLine": 8, "startColumn": 1, "endLine": 8, "endColumn": 1},
+      "insertedContent": {"text": "access-list inside_in extended permit udp any any eq 3478\naccess-list inside_in extended permit udp any any range 5866 6000\n"}}])"));
+  // Unknown results, parse diagnostics, proxy notes: no fix.
+  for (std::size_t i : {0u, 2u, 3u}) EXPECT_FALSE(results[i].contains("fixes")) << i;
+
+  FileResult windows = test::sample_file("/work/repo/policy.xml");
+  windows.format = "windows";
+  for (const auto& r : run_of(sarif_of({windows}))["results"]) EXPECT_FALSE(r.contains("fixes"));
 }
 
 }  // namespace

@@ -42,6 +42,8 @@ TEST(TextReporter, CompilerLinesThenSummaryThenTotal) {
       "[FWL001]\n"
       "    8 | access-list inside_in extended deny udp any any\n"
       "      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "  help: add before line 8: access-list inside_in extended permit udp any any eq 3478\n"
+      "                           access-list inside_in extended permit udp any any range 5866 6000\n"
       "\n"
       "configs/asa-running.cfg (asa): some lines not understood\n"
       "rtc-web 2.9.0 (agora@2020-09, path inside -> outside, sources 192.168.1.0/24): FAIL\n"
