@@ -9,6 +9,28 @@
 
 namespace fwlint::test {
 
+/// The FWL001 example of the rule catalogue, a Cisco ASA configuration whose
+/// line 13 denies Agora's UDP, split before that line so that a test can put
+/// a line (a suppression comment, say) in front of it: kAsaHead + kAsaTail
+/// is the whole example.
+inline const std::string kAsaHead = R"(interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 192.0.2.2 255.255.255.0
+!
+interface GigabitEthernet0/1
+ nameif inside
+ security-level 100
+ ip address 192.168.1.1 255.255.255.0
+!
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
+)";
+inline const std::string kAsaTail = R"(access-list inside_in extended deny udp any any
+access-list inside_in extended permit ip any any
+access-group inside_in in interface inside
+)";
+
 std::string source_dir();
 /// ../shared/corpora/<format> next to the checkout, or "" when absent.
 std::string corpus_dir(const std::string& format);

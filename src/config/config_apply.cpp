@@ -6,6 +6,7 @@
 #include "fwlint/analysis/findings.h"
 #include "fwlint/config/config.h"
 #include "fwlint/requirements/pack.h"
+#include "config/config_error.h"
 
 namespace fwlint::config {
 namespace {
@@ -74,12 +75,7 @@ Effective merge(const Selection& command_line, const Config* config, const std::
 bool check_names(const Config& config, const std::vector<RequirementPack>& packs, Diagnostics& diagnostics) {
   bool ok = true;
   auto error = [&](const SourceLocation& where, std::string message) {
-    Diagnostic d;
-    d.id = finding_id::kInvalidConfig;
-    d.severity = Severity::Error;
-    d.where = where;
-    d.message = std::move(message);
-    diagnostics.push_back(std::move(d));
+    diagnostics.push_back(config_error(where, std::move(message)));
     ok = false;
   };
   if (config.packs)

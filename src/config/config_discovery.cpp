@@ -9,6 +9,7 @@
 #include "fwlint/analysis/findings.h"
 #include "fwlint/config/config.h"
 #include "fwlint/util/input_reader.h"
+#include "config/config_error.h"
 
 namespace fwlint::config {
 namespace {
@@ -42,12 +43,9 @@ fs::path start_directory(const std::string& input) {
 }
 
 Diagnostic problem(const std::string& file, std::string message) {
-  Diagnostic d;
-  d.id = finding_id::kInvalidConfig;
-  d.severity = Severity::Error;
-  d.where.file = file;
-  d.message = std::move(message);
-  return d;
+  SourceLocation where;
+  where.file = file;
+  return config_error(std::move(where), std::move(message));
 }
 
 }  // namespace

@@ -2,11 +2,9 @@
 // Reading .agora-fwlint.yaml with strict validation: every problem is an
 // FWL110 error at the line and column of the offending key or value, in the
 // style of the pack loader (FWL107).
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "fwlint/analysis/findings.h"
 #include "fwlint/config/config.h"
@@ -14,6 +12,8 @@
 #include "fwlint/model/address.h"
 #include "fwlint/report/rule_catalog.h"
 #include "fwlint/requirements/pack.h"
+#include "config/config_error.h"
+#include "util/yaml_screen.h"
 
 namespace fwlint::config {
 namespace {
@@ -36,59 +36,16 @@ std::string shown(std::string_view s) {
   return out;
 }
 
-/// Rejects what the tree API would hide: aliases, tags, several documents.
-class Screen : public YAML::EventHandler {
- public:
-  struct Problem {
-    YAML::Mark mark;
-    std::string message;
-  };
-  std::vector<Problem> problems;
-  int documents = 0;
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents == 2) problems.push_back({mark, "a configuration file must hold exactly one yaml document"});
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    problems.push_back({mark, "yaml aliases are not allowed in a configuration file"});
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string&) override {
-    check_tag(mark, tag);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    check_tag(mark, tag);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    check_tag(mark, tag);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void check_tag(const YAML::Mark& mark, const std::string& tag) {
-    if (!tag.empty() && tag != "?" && tag != "!")
-      problems.push_back({mark, "yaml tags are not allowed in a configuration file"});
-  }
+const YamlScreenMessages kScreenMessages{
+    "a configuration file must hold exactly one yaml document",
+    "yaml aliases are not allowed in a configuration file",
+    "yaml tags are not allowed in a configuration file",
 };
 
 class Loader {
  public:
   Loader(const std::string& path, std::string_view text, Diagnostics& diagnostics)
-      : path_(path), text_(text), diagnostics_(diagnostics) {
-    for (std::size_t start = 0; start <= text_.size();) {
-      std::size_t nl = text_.find('\n', start);
-      std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-      std::string_view line = text_.substr(start, end - start);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      lines_.push_back(line);
-      if (nl == std::string_view::npos) break;
-      start = nl + 1;
-    }
-  }
+      : path_(path), text_(text), diagnostics_(diagnostics), lines_(yaml_source_lines(text_)) {}
 
   std::optional<Config> run(const std::string& directory);
 
@@ -124,12 +81,7 @@ class Loader {
 
   void error(const SourceLocation& where, std::string message) {
     failed_ = true;
-    Diagnostic d;
-    d.id = finding_id::kInvalidConfig;
-    d.severity = Severity::Error;
-    d.where = where;
-    d.message = std::move(message);
-    diagnostics_.push_back(std::move(d));
+    diagnostics_.push_back(config_error(where, std::move(message)));
   }
 
   // --- values -------------------------------------------------------------------
@@ -315,15 +267,8 @@ std::optional<Config> Loader::run(const std::string& directory) {
   }
   YAML::Node root;
   try {
-    {
-      std::istringstream in{std::string(text_)};
-      YAML::Parser parser(in);
-      Screen screen;
-      while (parser.HandleNextDocument(screen))
-        if (screen.documents > 1) break;
-      for (const auto& p : screen.problems) error(at(p.mark), p.message);
-      if (failed_) return std::nullopt;
-    }
+    for (const auto& p : screen_yaml(text_, kScreenMessages)) error(at(p.mark), p.message);
+    if (failed_) return std::nullopt;
     root = YAML::Load(std::string(text_));
   } catch (const YAML::Exception& e) {
     error(at(e.mark), "invalid yaml: " + e.msg);

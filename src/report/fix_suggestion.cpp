@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "fwlint/model/ports.h"
+#include "report/report_util.h"
 
 namespace fwlint {
 namespace {
@@ -38,30 +39,6 @@ std::string indent_of(std::string_view line) {
   return std::string(line.substr(0, n));
 }
 
-/// CIDR blocks covering [lo, hi] exactly, smallest number of them.
-template <typename T>
-void cidr_blocks(T lo, T hi, int bits, std::vector<std::pair<T, int>>& out) {
-  const T max = ~T(0);
-  T cur = lo;
-  while (true) {
-    int k = 0;  // block of 2^k addresses
-    while (k < bits) {
-      if (k + 1 == bits) {
-        if (cur == 0 && hi == max) k = bits;
-        break;
-      }
-      T mask = (T(1) << (k + 1)) - 1;
-      if ((cur & mask) != 0 || hi - cur < mask) break;
-      ++k;
-    }
-    out.push_back({cur, bits - k});
-    if (k == bits) return;
-    T last = cur + ((T(1) << k) - 1);
-    if (last >= hi) return;
-    cur = last + 1;
-  }
-}
-
 /// A source block as each dialect writes it.
 struct Block {
   std::string address;  ///< "192.168.1.0", "2001:db8::"
@@ -79,12 +56,12 @@ std::vector<Block> source_blocks(const Flow& flow) {
   if (flow.sources.empty() || flow.sources.v4.is_all() || flow.sources.v6.is_all()) return out;
   for (const auto& iv : flow.sources.v4.intervals()) {
     std::vector<std::pair<std::uint32_t, int>> blocks;
-    cidr_blocks<std::uint32_t>(iv.lo, iv.hi, 32, blocks);
+    report_detail::cidr_blocks<std::uint32_t>(iv.lo, iv.hi, 32, blocks);
     for (auto [start, len] : blocks) out.push_back({format_ipv4(start), len, false});
   }
   for (const auto& iv : flow.sources.v6.intervals()) {
     std::vector<std::pair<u128, int>> blocks;
-    cidr_blocks<u128>(iv.lo, iv.hi, 128, blocks);
+    report_detail::cidr_blocks<u128>(iv.lo, iv.hi, 128, blocks);
     for (auto [start, len] : blocks) out.push_back({format_ipv6(start), len, true});
   }
   return out;

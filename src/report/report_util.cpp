@@ -53,40 +53,13 @@ std::string compact_ports(const PortSet& ports) { return format_ports(ports); }
 
 namespace {
 
-/// CIDR blocks covering [lo, hi] exactly, or false when more than
-/// `max_blocks` would be needed.
-template <typename T>
-bool cidr_blocks(T lo, T hi, int bits, std::size_t max_blocks,
-                 std::vector<std::pair<T, int>>& blocks) {
-  const T max = ~T(0);
-  T cur = lo;
-  while (true) {
-    int k = 0;  // block size 2^k
-    while (k < bits) {
-      if (k + 1 == bits) {
-        if (cur == 0 && hi == max) k = bits;
-        break;
-      }
-      T mask = (T(1) << (k + 1)) - 1;
-      if ((cur & mask) != 0 || hi - cur < mask) break;
-      ++k;
-    }
-    blocks.push_back({cur, bits - k});
-    if (blocks.size() > max_blocks) return false;
-    if (k == bits) return true;
-    T last = cur + ((T(1) << k) - 1);
-    if (last >= hi) return true;
-    cur = last + 1;
-  }
-}
-
 template <typename T, typename Format>
 void append_addresses(const std::vector<Interval<T>>& intervals, int bits, Format format,
                       std::vector<std::string>& out) {
   constexpr std::size_t kMaxBlocks = 4;
   for (const auto& iv : intervals) {
     std::vector<std::pair<T, int>> blocks;
-    if (cidr_blocks<T>(iv.lo, iv.hi, bits, kMaxBlocks, blocks)) {
+    if (cidr_blocks<T>(iv.lo, iv.hi, bits, blocks, kMaxBlocks)) {
       for (const auto& [start, len] : blocks)
         out.push_back(format(start) + "/" + std::to_string(len));
     } else {

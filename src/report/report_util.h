@@ -4,9 +4,12 @@
 /// enums, compact port and address lists, UTF-8 handling, hashing, URIs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fwlint/analysis/findings.h"
@@ -31,6 +34,34 @@ std::string compact_ports(const PortSet& ports);
 /// where an interval would need more than four blocks, as a range
 /// "first-last" (the same split as format_ipset). IPv4 before IPv6.
 std::vector<std::string> address_strings(const IpSet& set);
+
+/// Appends to `blocks` the CIDR blocks (start, prefix length) that cover
+/// [lo, hi] exactly, the fewest of them, for addresses of `bits` bits.
+/// Stops and returns false as soon as more than `max_blocks` were appended.
+template <typename T>
+bool cidr_blocks(T lo, T hi, int bits, std::vector<std::pair<T, int>>& blocks,
+                 std::size_t max_blocks = std::numeric_limits<std::size_t>::max()) {
+  const T max = ~T(0);
+  T cur = lo;
+  while (true) {
+    int k = 0;  // block of 2^k addresses
+    while (k < bits) {
+      if (k + 1 == bits) {
+        if (cur == 0 && hi == max) k = bits;
+        break;
+      }
+      T mask = (T(1) << (k + 1)) - 1;
+      if ((cur & mask) != 0 || hi - cur < mask) break;
+      ++k;
+    }
+    blocks.push_back({cur, bits - k});
+    if (blocks.size() > max_blocks) return false;
+    if (k == bits) return true;
+    T last = cur + ((T(1) << k) - 1);
+    if (last >= hi) return true;
+    cur = last + 1;
+  }
+}
 
 /// `items` joined with ", ", at most `limit` of them, then "+N more".
 std::string join_limited(const std::vector<std::string>& items, std::size_t limit);

@@ -2,13 +2,11 @@
 // Loading a requirement pack from YAML, with strict validation: every
 // problem is an FWL107 error located at the exact line and column of the
 // offending key, value or token (rules/README.md documents the format).
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +14,7 @@
 
 #include "fwlint/requirements/pack.h"
 #include "requirements/pack_format.h"
+#include "util/yaml_screen.h"
 
 namespace fwlint {
 namespace {
@@ -47,46 +46,10 @@ const char* kind_of(const YAML::Node& node) {
   }
 }
 
-/// First pass over the event stream: rejects what the tree API would hide
-/// (aliases, explicit tags, more than one document) before the tree is used.
-class Screen : public YAML::EventHandler {
- public:
-  struct Problem {
-    YAML::Mark mark;
-    std::string message;
-  };
-  std::vector<Problem> problems;
-  int documents = 0;
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents == 2) problems.push_back({mark, "a pack file must hold exactly one yaml document"});
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    problems.push_back({mark, "yaml aliases are not allowed in packs"});
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string&) override {
-    check_tag(mark, tag);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    check_tag(mark, tag);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    check_tag(mark, tag);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void check_tag(const YAML::Mark& mark, const std::string& tag) {
-    // "?" = untagged plain node, "!" = quoted or block scalar.
-    if (!tag.empty() && tag != "?" && tag != "!")
-      problems.push_back({mark, "yaml tags are not allowed in packs"});
-  }
+const YamlScreenMessages kScreenMessages{
+    "a pack file must hold exactly one yaml document",
+    "yaml aliases are not allowed in packs",
+    "yaml tags are not allowed in packs",
 };
 
 /// How messages name an sdk or a cloud proxy mode: "<kind> '<id>'" when its
@@ -141,18 +104,7 @@ std::string invalid(std::string_view what, std::string_view value, std::string_v
 class Loader {
  public:
   Loader(std::string_view text, Diagnostics& diagnostics)
-      : text_(text), diagnostics_(diagnostics) {
-    std::size_t start = 0;
-    while (start <= text_.size()) {
-      std::size_t nl = text_.find('\n', start);
-      std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-      std::string_view line = text_.substr(start, end - start);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      lines_.push_back(line);
-      if (nl == std::string_view::npos) break;
-      start = nl + 1;
-    }
-  }
+      : text_(text), diagnostics_(diagnostics), lines_(yaml_source_lines(text_)) {}
 
   std::optional<RequirementPack> run();
 
@@ -819,16 +771,8 @@ std::optional<RequirementPack> Loader::run() {
   }
   YAML::Node root;
   try {
-    {
-      std::istringstream in{std::string(text_)};
-      YAML::Parser parser(in);
-      Screen screen;
-      while (parser.HandleNextDocument(screen)) {
-        if (screen.documents > 1) break;
-      }
-      for (const auto& p : screen.problems) error(pos_of(p.mark), p.message);
-      if (failed_) return std::nullopt;
-    }
+    for (const auto& p : screen_yaml(text_, kScreenMessages)) error(pos_of(p.mark), p.message);
+    if (failed_) return std::nullopt;
     root = YAML::Load(std::string(text_));
   } catch (const YAML::Exception& e) {
     error(pos_of(e.mark), "invalid yaml: " + e.msg);

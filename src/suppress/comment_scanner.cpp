@@ -37,19 +37,6 @@ std::string_view trim_left(std::string_view s) {
   return s;
 }
 
-/// The n-th blank-separated word of `s` (bounded: only line starts are read).
-std::string_view word(std::string_view s, std::size_t n) {
-  s = s.substr(0, std::min<std::size_t>(s.size(), 4096));
-  std::size_t i = 0;
-  for (std::size_t k = 0;; ++k) {
-    while (i < s.size() && is_blank(s[i])) ++i;
-    if (i == s.size()) return {};
-    std::size_t start = i;
-    while (i < s.size() && !is_blank(s[i])) ++i;
-    if (k == n) return s.substr(start, i - start);
-  }
-}
-
 /// A comment found on a line: bytes [begin, end) of the line are its text.
 struct Comment {
   std::size_t begin = 0;
@@ -182,14 +169,15 @@ class Scanner {
   }
 
   /// Offset in `body` of the remark text of `access-list NAME [line N]
-  /// remark TEXT` (also `ipv6 access-list`), or npos.
+  /// remark TEXT` (also `ipv6 access-list`), or npos. An ASA line never
+  /// holds a CR (it ends a line there), so nth_word's blanks are this file's.
   static std::size_t asa_remark(std::string_view body) {
     std::size_t k = 0;
-    if (word(body, 0) == "ipv6") ++k;
-    if (word(body, k) != "access-list" || word(body, k + 1).empty()) return std::string_view::npos;
+    if (nth_word(body, 0) == "ipv6") ++k;
+    if (nth_word(body, k) != "access-list" || nth_word(body, k + 1).empty()) return std::string_view::npos;
     k += 2;
-    if (word(body, k) == "line") k += 2;
-    std::string_view remark = word(body, k);
+    if (nth_word(body, k) == "line") k += 2;
+    std::string_view remark = nth_word(body, k);
     if (remark != "remark") return std::string_view::npos;
     return static_cast<std::size_t>(remark.data() + remark.size() - body.data());
   }
@@ -327,12 +315,7 @@ class Scanner {
     loc.line = number;
     loc.column = column_of(line, from);
     loc.end_column = column_of(line, std::max(from + 1, to) - 1);
-    if (line.size() <= kMaxLocationText) {
-      loc.text = std::string(line);
-    } else {
-      loc.text = std::string(line.substr(0, kMaxLocationText));
-      loc.text += "...";
-    }
+    loc.text = location_text(line);
     return loc;
   }
 

@@ -23,22 +23,7 @@ using test::run_cli;
 
 // A Cisco ASA config (the FWL001 example of the catalogue) whose line 13
 // denies Agora's UDP.
-const char* kAsa = R"(interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 192.0.2.2 255.255.255.0
-!
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 192.168.1.1 255.255.255.0
-!
-access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
-access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
-access-list inside_in extended deny udp any any
-access-list inside_in extended permit ip any any
-access-group inside_in in interface inside
-)";
+const std::string kAsa = test::kAsaHead + test::kAsaTail;
 
 class ConfigCli : public ::testing::Test {
  protected:

@@ -38,6 +38,17 @@ json sarif_of(const std::vector<FileResult>& files, ReportOptions options = {}) 
 
 json run_of(const json& log) { return log["runs"][0]; }
 
+/// The run of one file with one diagnostic whose id is no rule's.
+json run_with_unknown_id() {
+  FileResult f;
+  f.path = "/work/repo/fw.cfg";
+  Diagnostic d;
+  d.id = "FWL999";
+  d.message = "m";
+  f.diagnostics.push_back(d);
+  return run_of(sarif_of({f}));
+}
+
 TEST(SarifReporter, LogAndRun) {
   json log = sarif_of({test::sample_file("/work/repo/configs/asa-running.cfg")});
   EXPECT_EQ(log["version"], "2.1.0");
@@ -240,13 +251,7 @@ TEST(SarifReporter, FingerprintsIgnoreLineNumbersButSeparateRepeats) {
 }
 
 TEST(SarifReporter, UnknownRuleIdsGetARuleToo) {
-  FileResult f;
-  f.path = "/work/repo/fw.cfg";
-  Diagnostic d;
-  d.id = "FWL999";
-  d.message = "m";
-  f.diagnostics.push_back(d);
-  json run = run_of(sarif_of({f}));
+  json run = run_with_unknown_id();
   const json& rules = run["tool"]["driver"]["rules"];
   ASSERT_EQ(rules.size(), all_rules().size() + 1);
   EXPECT_EQ(rules.back()["id"], "FWL999");
@@ -415,13 +420,7 @@ TEST(SarifReporter, AnInputThatCouldNotBeAnalyzedMakesTheRunUnsuccessful) {
 }
 
 TEST(SarifReporter, UnknownDiagnosticIdsGetANotificationDescriptorToo) {
-  FileResult f;
-  f.path = "/work/repo/fw.cfg";
-  Diagnostic d;
-  d.id = "FWL999";
-  d.message = "m";
-  f.diagnostics.push_back(d);
-  json run = run_of(sarif_of({f}));
+  json run = run_with_unknown_id();
   const json& descriptors = run["tool"]["driver"]["notifications"];
   EXPECT_EQ(descriptors.back()["id"], "FWL999");
   EXPECT_EQ(run["invocations"][0]["toolExecutionNotifications"][0]["descriptor"]["index"],

@@ -13,27 +13,11 @@ namespace {
 
 using nlohmann::json;
 using test::CliRun;
+using test::kAsaHead;
+using test::kAsaTail;
 using test::run_cli;
 using test::TempFile;
 
-// The FWL001 example of the rule catalogue: line 13 denies Agora's UDP.
-const std::string kAsaHead = R"(interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 192.0.2.2 255.255.255.0
-!
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 192.168.1.1 255.255.255.0
-!
-access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq www
-access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
-)";
-const std::string kAsaTail = R"(access-list inside_in extended deny udp any any
-access-list inside_in extended permit ip any any
-access-group inside_in in interface inside
-)";
 const std::vector<std::string> kRtcWeb = {"--no-config", "--pack", "agora@2020-09", "--sdk", "rtc-web"};
 
 struct Item {
@@ -209,12 +193,11 @@ TEST(SuppressionCli, IptablesCommentMatchOnTheRuleItself) {
 }
 
 TEST(SuppressionCli, PfCommentBeforeAndAtTheEndOfTheRule) {
-  const std::vector<std::string> args = {"--no-config", "--pack", "agora@2020-09", "--sdk", "rtc-web"};
   for (const std::string& conf :
        {std::string("pass out all keep state\n# agora-fwlint: ignore FWL001 -- proxy only\nblock out proto udp\n"),
         std::string("pass out all keep state\nblock out proto udp # agora-fwlint: ignore FWL001 -- proxy only\n")}) {
     SCOPED_TRACE(conf);
-    Lint l = lint(conf, ".conf", args);
+    Lint l = lint(conf, ".conf", kRtcWeb);
     auto f = with_id(l.findings, "FWL001");
     ASSERT_FALSE(f.empty());
     for (const Item* i : f) EXPECT_TRUE(i->suppressed.is_object()) << i->line;

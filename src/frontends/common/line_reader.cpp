@@ -12,10 +12,12 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; 
 
 std::string_view SourceLine::first_word() const { return word(0); }
 
-std::string_view SourceLine::word(std::size_t n) const {
+std::string_view SourceLine::word(std::size_t n) const { return nth_word(body, n); }
+
+std::string_view nth_word(std::string_view s, std::size_t n) {
   // Only the start of a line is ever inspected this way; bound the scan so
   // a gigantic line does not make dispatch expensive.
-  std::string_view s = body.substr(0, std::min<std::size_t>(body.size(), 4096));
+  s = s.substr(0, std::min<std::size_t>(s.size(), 4096));
   std::size_t i = 0;
   for (std::size_t k = 0;; ++k) {
     while (i < s.size() && is_blank(s[i])) ++i;
@@ -31,13 +33,15 @@ SourceLocation location_of(const SourceLine& line, std::uint32_t column, std::ui
   loc.line = line.number;
   loc.column = column ? column : line.body_column();
   loc.end_column = end_column ? end_column : static_cast<std::uint32_t>(line.indent + line.body.size());
-  if (line.text.size() <= kMaxLocationText) {
-    loc.text = std::string(line.text);
-  } else {
-    loc.text = std::string(line.text.substr(0, kMaxLocationText));
-    loc.text += "...";
-  }
+  loc.text = location_text(line.text);
   return loc;
+}
+
+std::string location_text(std::string_view text) {
+  if (text.size() <= kMaxLocationText) return std::string(text);
+  std::string out(text.substr(0, kMaxLocationText));
+  out += "...";
+  return out;
 }
 
 bool LineReader::next(SourceLine& line) {

@@ -39,6 +39,15 @@ struct SourceLine {
   bool too_long() const { return text.size() > kMaxParsedLineLength; }
 };
 
+/// The n-th (0-based) word of `s`, words being separated by blanks (space,
+/// tab, form feed, vertical tab), or "". Only the first 4096 bytes are read:
+/// it is meant for the start of a line.
+std::string_view nth_word(std::string_view s, std::size_t n);
+
+/// `text` as a SourceLocation keeps it: cut at kMaxLocationText, with "..."
+/// after a cut.
+std::string location_text(std::string_view text);
+
 /// A location on `line` spanning columns [column, end_column] (1-based,
 /// inclusive; end_column 0 = end of line). Long texts are shortened.
 SourceLocation location_of(const SourceLine& line, std::uint32_t column = 0,

@@ -57,13 +57,7 @@ SourceLocation SourceFile::location(std::uint32_t line, std::uint32_t column,
   loc.column = std::max<std::uint32_t>(column, 1);
   loc.end_column = end_column;
   if (!is_main_) loc.file = name_;  // reports place it on the included file
-  std::string_view text = line_text(line);
-  if (text.size() <= kMaxLocationText) {
-    loc.text = std::string(text);
-  } else {
-    loc.text = std::string(text.substr(0, kMaxLocationText));
-    loc.text += "...";
-  }
+  loc.text = location_text(line_text(line));
   return loc;
 }
 

@@ -33,10 +33,7 @@ SourceLocation XmlLocator::at_line(std::uint32_t line, std::uint32_t column) con
   SourceLocation loc;
   loc.line = std::clamp<std::uint32_t>(line, 1, static_cast<std::uint32_t>(starts_.size()));
   loc.column = column;
-  std::string_view text = line_text(loc.line);
-  loc.text = text.size() <= kMaxLocationText
-                 ? std::string(text)
-                 : std::string(text.substr(0, kMaxLocationText)) + "...";
+  loc.text = location_text(line_text(loc.line));
   return loc;
 }
 
