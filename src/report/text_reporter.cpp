@@ -259,6 +259,15 @@ void write_fix(std::ostream& out, const Painter& paint, const FixSuggestion& fix
   }
 }
 
+/// A failed or undecided check whose every finding is suppressed in the
+/// config: it neither prints nor fails the run, and says so.
+bool settled_by_suppressions(const CheckResult& check) {
+  if (check.verdict != CheckVerdict::Fail && check.verdict != CheckVerdict::Unknown) return false;
+  return !check.findings.empty() &&
+         std::all_of(check.findings.begin(), check.findings.end(),
+                     [](const Finding& f) { return f.suppression.has_value(); });
+}
+
 std::string check_verdict_label(const Painter& paint, CheckVerdict v) {
   switch (v) {
     case CheckVerdict::Pass: return paint(kGreen, "PASS");
@@ -363,7 +372,8 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
     for (std::size_t i = 0; i < details.size(); ++i) head += (i ? ", " : "") + details[i];
     head += ")";
   }
-  out << paint(kBold, head + ":") << ' ' << check_verdict_label(paint, check.verdict) << '\n';
+  out << paint(kBold, head + ":") << ' ' << check_verdict_label(paint, check.verdict)
+      << (settled_by_suppressions(check) ? " (every finding suppressed)" : "") << '\n';
 
   for (const auto& f : check.findings) {
     if (f.id == finding_id::kNeedsCloudProxy)
@@ -417,10 +427,14 @@ std::string counted(std::size_t n, const char* one, const char* many) {
 }
 
 std::string total_line(const std::vector<FileResult>& files) {
-  std::size_t failed = 0, unknown = 0, proxy = 0, passed = 0, not_analyzed = 0;
+  std::size_t failed = 0, unknown = 0, proxy = 0, passed = 0, suppressed = 0, not_analyzed = 0;
   for (const auto& file : files) {
     if (file.status == ParseStatus::Failed) ++not_analyzed;
     for (const auto& c : file.checks) {
+      if (settled_by_suppressions(c)) {
+        ++suppressed;
+        continue;
+      }
       switch (c.verdict) {
         case CheckVerdict::Fail: ++failed; break;
         case CheckVerdict::Unknown: ++unknown; break;
@@ -437,6 +451,7 @@ std::string total_line(const std::vector<FileResult>& files) {
   const Part parts[] = {{failed, "failed", "failed"},
                         {unknown, "unknown", "unknown"},
                         {proxy, "needs the cloud proxy", "need the cloud proxy"},
+                        {suppressed, "is suppressed", "are suppressed"},
                         {passed, "passed", "passed"}};
   std::string s;
   for (const auto& p : parts) {
