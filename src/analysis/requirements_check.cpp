@@ -3,6 +3,7 @@
 
 #include "fwlint/analysis/check.h"
 #include "fwlint/model/ports.h"
+#include "fwlint/util/strings.h"
 
 #include <algorithm>
 #include <map>
@@ -352,8 +353,7 @@ void settle_unpublished_ports(std::vector<Flow>& flows) {
   std::vector<std::string> reachable;
   for (const auto& f : flows)
     if (f.verdict != Verdict::Blocked)
-      for (const auto& d : f.domains)
-        if (std::find(reachable.begin(), reachable.end(), d) == reachable.end()) reachable.push_back(d);
+      for (const auto& d : f.domains) append_unique(reachable, d);
   std::vector<Flow> out;
   for (auto& f : flows) {
     if (f.verdict != Verdict::Blocked || f.by_replies) {
@@ -410,8 +410,7 @@ std::vector<Unit> proxy_units(const ProxyMode& mode, const CheckOptions& options
     for (auto& u : units)
       if (u.feature == feature && u.addressed == addressed) return u;
     units.push_back(Unit{feature, {}, {}, addressed});
-    if (!feature.empty() && std::find(features.begin(), features.end(), feature) == features.end())
-      features.push_back(feature);
+    append_unique(features, feature);
     return units.back();
   };
   auto wanted = [](const std::vector<std::string>& list, const std::string& item) {

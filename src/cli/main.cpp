@@ -29,12 +29,6 @@ constexpr const char* kVersion = "0.1.0";
 
 enum ExitCode { kPass = 0, kFindings = 1, kUsage = 2 };
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 /// "a,b" -> {"a", "b"}; empty items are kept ("a," has an empty second
 /// item), so that a stray comma is reported instead of ignored.
 std::vector<std::string> split_commas(std::string_view list) {
@@ -384,9 +378,7 @@ int lint_options(const Cli& cli, const po::variables_map& vm, const std::vector<
   std::vector<std::string> known_features;
   for (const SdkRequirements* sdk : checked_sdks)
     for (const auto& list : {sdk->features(), sdk->proxy_features()})
-      for (const auto& f : list)
-        if (std::find(known_features.begin(), known_features.end(), f) == known_features.end())
-          known_features.push_back(f);
+      for (const auto& f : list) append_unique(known_features, f);
   for (const auto& f : cli.without)
     if (std::find(known_features.begin(), known_features.end(), f) == known_features.end())
       return usage_error("unknown feature '" + f + "' for --without (the checked SDKs have: " +
@@ -396,14 +388,11 @@ int lint_options(const Cli& cli, const po::variables_map& vm, const std::vector<
   if (cli.cloud_proxy) {
     options.checks.cloud_proxy = true;
     std::vector<std::string> known_modes, known_regions;
-    auto add_unique = [](std::vector<std::string>& list, const std::string& item) {
-      if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
-    };
     for (const SdkRequirements* sdk : checked_sdks)
       if (sdk->cloud_proxy)
         for (const auto& mode : sdk->cloud_proxy->modes) {
-          add_unique(known_modes, mode.id);
-          for (const auto& flow : mode.flows) add_unique(known_regions, flow.region);
+          append_unique(known_modes, mode.id);
+          for (const auto& flow : mode.flows) append_unique(known_regions, flow.region);
         }
     for (const std::string& list : cli.proxy_modes)
       for (const std::string& mode : split_commas(list)) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "fwlint/model/ports.h"
+#include "fwlint/util/strings.h"
 
 namespace fwlint {
 namespace {
@@ -41,8 +42,7 @@ Needs needs_of(const SdkRequirements& sdk) {
   for (const auto& row : sdk.ports)
     n.ports[{transport_text(row.transport), scope_text(row.feature, range_text(row.versions))}].add(row.ports);
   for (const auto& d : sdk.domains) {
-    auto& list = n.domains[scope_text(d.feature, range_text(d.versions))];
-    if (std::find(list.begin(), list.end(), d.domain.text()) == list.end()) list.push_back(d.domain.text());
+    append_unique(n.domains[scope_text(d.feature, range_text(d.versions))], d.domain.text());
   }
   if (sdk.cloud_proxy_only) n.flags.push_back("cloud proxy only (no allow-list)");
   if (sdk.ports_unpublished) n.flags.push_back("no published ports");
@@ -57,12 +57,6 @@ Needs needs_of(const SdkRequirements& sdk) {
         }
   }
   return n;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
 }
 
 std::string destinations_text(const IpSet& set) {

@@ -2,20 +2,12 @@
 // Looking things up in loaded packs: SDKs by id or alias, packs by
 // NAME[@VERSION], and the rows of one SDK that apply to one version.
 #include <algorithm>
-#include <cctype>
 
 #include "fwlint/requirements/pack.h"
+#include "fwlint/util/strings.h"
 
 namespace fwlint {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 /// Whether a row with `range` applies to `version` (nullopt: the SDK's
 /// newest behaviour, see flows_for).
@@ -61,11 +53,8 @@ const RequirementPack* select_pack(const std::vector<RequirementPack>& packs,
 
 std::vector<std::string> SdkRequirements::features() const {
   std::vector<std::string> out;
-  auto add = [&](const std::string& f) {
-    if (!f.empty() && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
-  };
-  for (const auto& row : ports) add(row.feature);
-  for (const auto& d : domains) add(d.feature);
+  for (const auto& row : ports) append_unique(out, row.feature);
+  for (const auto& d : domains) append_unique(out, d.feature);
   return out;
 }
 
@@ -73,9 +62,7 @@ std::vector<std::string> SdkRequirements::proxy_features() const {
   std::vector<std::string> out;
   if (!cloud_proxy) return out;
   for (const auto& mode : cloud_proxy->modes)
-    for (const auto& flow : mode.flows)
-      if (!flow.feature.empty() && std::find(out.begin(), out.end(), flow.feature) == out.end())
-        out.push_back(flow.feature);
+    for (const auto& flow : mode.flows) append_unique(out, flow.feature);
   return out;
 }
 
