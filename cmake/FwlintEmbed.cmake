@@ -1,5 +1,6 @@
 # fwlint_embed_files(<output.cpp> <symbol> <files...>): compiles data files into the
-# binary as an array of {name, bytes} so built-in rule packs need no install path.
+# binary as an array of {name, bytes}, so built-in rule packs and the rule pages
+# need no install path.
 function(fwlint_embed_files output symbol)
   add_custom_command(
     OUTPUT ${output}

@@ -1,6 +1,6 @@
 # Script mode: writes OUTPUT, a C++ file defining SYMBOL as a list of embedded files.
 # Bytes are unsigned so that UTF-8 text (quoted page symbols) embeds unchanged.
-set(body "// Generated from rules/ at build time; do not edit.\n#include <string_view>\n#include <utility>\n#include <vector>\n\nnamespace fwlint {\n")
+set(body "// Generated at build time by cmake/embed_files.cmake; do not edit.\n#include <string_view>\n#include <utility>\n#include <vector>\n\nnamespace fwlint {\n")
 set(entries "")
 set(index 0)
 foreach(file IN LISTS FILES)

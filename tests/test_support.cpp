@@ -43,12 +43,16 @@ std::string read_file(const std::string& path) {
 
 CliRun run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
                int timeout_seconds) {
+  return run_cli_in(FWLINT_SOURCE_DIR, args, stdin_text, timeout_seconds);
+}
+
+CliRun run_cli_in(const std::string& dir, const std::vector<std::string>& args,
+                  const std::string& stdin_text, int timeout_seconds) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) return {};
   pid_t pid = fork();
   if (pid == 0) {
-    // Run from the source tree so relative sample paths appear in outputs.
-    if (chdir(FWLINT_SOURCE_DIR) != 0) _exit(126);
+    if (chdir(dir.c_str()) != 0) _exit(126);
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);

@@ -42,11 +42,15 @@ struct CliRun {
   std::string out;
   std::string err;
 };
-/// Runs the built agora-fwlint from the source directory with `args` (no
-/// shell), optional stdin text,
-/// with a wall-clock limit; a hang is reported as signal SIGKILL.
+/// Runs the built agora-fwlint with `args` (no shell) and optional stdin
+/// text, from the source directory so that relative sample paths appear in
+/// outputs, with a wall-clock limit; a hang is reported as signal SIGKILL.
 CliRun run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
                int timeout_seconds = 60);
+/// run_cli() from the directory `dir` (so relative paths in outputs are
+/// relative to it).
+CliRun run_cli_in(const std::string& dir, const std::vector<std::string>& args,
+                  const std::string& stdin_text = "", int timeout_seconds = 60);
 
 /// A file in the temporary directory holding `bytes`, removed with the
 /// object; `suffix` ends its name (".yaml" for a pack).

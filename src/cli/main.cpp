@@ -232,7 +232,7 @@ int explain(const std::string& id) {
     for (const auto& rule : all_rules()) ids.push_back(rule.id);
     return usage_error("unknown finding id '" + id + "' (see --list-rules)" + cli::did_you_mean(id, ids));
   }
-  std::cout << rule_markdown(*r);
+  std::cout << rule_explanation(*r);
   return kPass;
 }
 

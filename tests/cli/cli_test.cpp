@@ -82,6 +82,9 @@ TEST(Cli, ListsAndExplains) {
   CliRun explain = run_cli({"--explain", "FWL001"});
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_NE(explain.out.find("required-port-blocked"), std::string::npos);
+  // The page of docs/rules, compiled in, without its generated-file notice.
+  std::string page = read_file(std::string(source_dir()) + "/docs/rules/FWL001.md");
+  EXPECT_EQ(explain.out, page.substr(page.find("-->\n") + 4));
   EXPECT_EQ(run_cli({"--explain", "FWL999"}).exit_code, 2);
 }
 

@@ -168,14 +168,16 @@ TEST(ConfigLoader, ReportsEveryProblemOfAFile) {
 TEST(ConfigLoader, TheCatalogueExampleOfFwl110) {
   const RuleInfo* rule = find_rule("FWL110");
   ASSERT_NE(rule, nullptr);
+  ASSERT_FALSE(rule->examples.empty());
+  const RuleExample& example = rule->examples.front();
   Diagnostics diags;
-  EXPECT_FALSE(load(rule->example_failing, diags));
+  EXPECT_FALSE(load(example.failing, diags));
   ASSERT_EQ(diags.size(), 3u);
   EXPECT_EQ(std::make_pair(diags[0].where.line, diags[0].where.column), std::make_pair(3u, 1u));
   EXPECT_EQ(std::make_pair(diags[1].where.line, diags[1].where.column), std::make_pair(6u, 5u));
   EXPECT_EQ(std::make_pair(diags[2].where.line, diags[2].where.column), std::make_pair(8u, 11u));
   diags.clear();
-  EXPECT_TRUE(load(rule->example_fixed, diags));
+  EXPECT_TRUE(load(example.fixed, diags));
   EXPECT_TRUE(diags.empty());
 }
 
