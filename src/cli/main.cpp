@@ -11,6 +11,7 @@
 
 #include "lint_files.h"
 #include "suggest.h"
+#include "fwlint/analysis/findings.h"
 #include "fwlint/analysis/lint.h"
 #include "fwlint/config/config.h"
 #include "fwlint/report/reporter.h"
@@ -481,11 +482,20 @@ int write_report(const Cli& cli, const std::vector<FileResult>& results) {
   if (cli.fail_on == "never") return kPass;
   // A failed check reports error findings, an undecided one warnings, a
   // cloud-proxy-only SDK a note; the threshold applies to those severities.
+  // Of the diagnostics, only the suppression problems count: parse problems
+  // already fail a run through the checks they make unknown, while a broken
+  // or stale suppression changes no verdict and would otherwise never be
+  // noticed in CI.
   const Severity threshold = cli.fail_on == "error" ? Severity::Error : Severity::Warning;
-  for (const auto& r : results)
+  for (const auto& r : results) {
     for (const auto& c : r.checks)
       for (const auto& f : c.findings)
         if (!f.suppression && at_least(f.severity, threshold)) return kFindings;
+    for (const auto& d : r.diagnostics)
+      if ((d.id == finding_id::kInvalidSuppression || d.id == finding_id::kUnusedSuppression) &&
+          at_least(d.severity, threshold))
+        return kFindings;
+  }
   return kPass;
 }
 

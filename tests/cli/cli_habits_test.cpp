@@ -51,6 +51,31 @@ TEST(CliHabits, FailOnChoosesWhichFindingsFailTheRun) {
   EXPECT_NE(bad.err.find("(did you mean 'warning'?)"), std::string::npos) << bad.err;
 }
 
+// A broken or stale suppression comment changes no verdict, so it counts
+// for the exit status by its own severity: FWL111 is an error, FWL112 a
+// warning. Parse problems (FWL101...) count only through the checks they
+// make unknown.
+TEST(CliHabits, SuppressionProblemsFailTheRunBySeverity) {
+  const std::string head = std::string(kUnknownAsa).substr(0, std::string(kUnknownAsa).find("time-range"));
+  const std::string tail =
+      "access-list inside_in extended permit ip any any\n"
+      "access-group inside_in in interface inside\n";
+  TempFile clean(head + tail);
+  TempFile unused(head + "! agora-fwlint: ignore FWL001 -- kept from before the upgrade\n" + tail);
+  TempFile invalid(head + "! agora-fwlint: ignore FWL001\n" + tail);
+  TempFile parse_problem(head + "this is no asa command\n" + tail);
+  EXPECT_EQ(run_cli({clean.path(), "--sdk", "rtm-web"}).exit_code, 0);
+  EXPECT_EQ(run_cli({parse_problem.path(), "--sdk", "rtm-web"}).exit_code, 0);
+
+  CliRun stale = run_cli({unused.path(), "--sdk", "rtm-web"});
+  EXPECT_EQ(stale.exit_code, 1);
+  EXPECT_NE(stale.out.find("[FWL112]"), std::string::npos) << stale.out;
+  EXPECT_EQ(run_cli({unused.path(), "--sdk", "rtm-web", "--fail-on", "error"}).exit_code, 0);
+
+  EXPECT_EQ(run_cli({invalid.path(), "--sdk", "rtm-web", "--fail-on", "error"}).exit_code, 1);
+  EXPECT_EQ(run_cli({invalid.path(), "--sdk", "rtm-web", "--fail-on", "never"}).exit_code, 0);
+}
+
 TEST(CliHabits, QuietPrintsOnlyTheFindings) {
   CliRun loud = run_cli({kFailing, "--sdk", "rtm-web"});
   CliRun quiet = run_cli({kFailing, "--sdk", "rtm-web", "--quiet"});
