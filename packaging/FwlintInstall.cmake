@@ -9,7 +9,10 @@ install(TARGETS agora-fwlint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # --- man page: help2man on the built binary's --help and --version, plus
 # packaging/agora-fwlint.h2m for the sections --help does not have.
 find_program(FWLINT_HELP2MAN help2man)
-if(FWLINT_HELP2MAN)
+# The page is installed compressed (gzip -9n: no name or time stamp, so the
+# build is reproducible), as Debian's policy asks and man reads everywhere.
+find_program(FWLINT_GZIP gzip)
+if(FWLINT_HELP2MAN AND FWLINT_GZIP)
   set(FWLINT_MAN_PAGE ${FWLINT_GENERATED_DIR}/agora-fwlint.1)
   add_custom_command(
     OUTPUT ${FWLINT_MAN_PAGE}
@@ -23,10 +26,15 @@ if(FWLINT_HELP2MAN)
             ${FWLINT_PACKAGING_DIR}/help2man-filter.sh
     COMMENT "Generating the agora-fwlint(1) man page"
     VERBATIM)
-  add_custom_target(fwlint_man_page ALL DEPENDS ${FWLINT_MAN_PAGE})
-  install(FILES ${FWLINT_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  add_custom_command(
+    OUTPUT ${FWLINT_MAN_PAGE}.gz
+    COMMAND ${FWLINT_GZIP} -9nkf ${FWLINT_MAN_PAGE}
+    DEPENDS ${FWLINT_MAN_PAGE}
+    VERBATIM)
+  add_custom_target(fwlint_man_page ALL DEPENDS ${FWLINT_MAN_PAGE}.gz)
+  install(FILES ${FWLINT_MAN_PAGE}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 else()
-  message(WARNING "help2man not found: no man page is built or installed (scripts/install-deps.sh installs it)")
+  message(WARNING "help2man or gzip not found: no man page is built or installed (scripts/install-deps.sh installs help2man)")
 endif()
 
 # --- bash completion: the options from the built binary's --help.
@@ -45,7 +53,8 @@ install(FILES ${FWLINT_COMPLETION} RENAME agora-fwlint
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 
 # --- documentation, and the built-in packs as a reference and for --rules.
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# copyright: the Debian machine-readable form, where Debian looks for it.
+install(FILES README.md LICENSE packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs DESTINATION ${CMAKE_INSTALL_DOCDIR}
         FILES_MATCHING PATTERN "*.md" PATTERN "*.json")
 install(FILES ${FWLINT_PACK_FILES} rules/pack.schema.json rules/README.md

@@ -59,7 +59,8 @@ done
 contents=$(dpkg-deb -c "$deb" | awk '{ print $NF }')
 dpkg-deb -c "$deb"
 for path in ./usr/bin/agora-fwlint \
-            ./usr/share/man/man1/agora-fwlint.1 \
+            ./usr/share/man/man1/agora-fwlint.1.gz \
+            ./usr/share/doc/agora-fwlint/copyright \
             ./usr/share/bash-completion/completions/agora-fwlint \
             ./usr/share/doc/agora-fwlint/README.md \
             ./usr/share/doc/agora-fwlint/docs/rules/FWL001.md \
@@ -71,6 +72,13 @@ for pack in "$source_dir"/rules/*.yaml; do
   grep -qxF "./usr/share/agora-fwlint/rules/$(basename "$pack")" <<<"$contents" \
     || fail "the package lacks the pack $(basename "$pack")"
 done
+# Debian policy: man pages compressed with gzip -9n, a copyright file in the
+# machine-readable format.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/man/man1/agora-fwlint.1.gz | gzip -t \
+  || fail "the man page is not gzip-compressed"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/agora-fwlint/copyright |
+  grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+  || fail "the copyright file is not in the machine-readable format"
 if grep -v '^\./usr/' <<<"$contents" | grep -qv '^\./$'; then
   fail "the package installs outside /usr"
 fi
@@ -120,17 +128,17 @@ status=$?
 set -e
 [ "$status" -eq 0 ] || fail "the installed agora-fwlint exited $status on samples/asa/compliant.cfg"
 
-if [ ! -f /usr/share/man/man1/agora-fwlint.1 ] &&
+if [ ! -f /usr/share/man/man1/agora-fwlint.1.gz ] &&
    grep -qrs '^path-exclude.*/usr/share/man' /etc/dpkg/dpkg.cfg.d/; then
   echo "note: dpkg on this machine does not install man pages (path-exclude in /etc/dpkg/dpkg.cfg.d)"
 elif command -v man >/dev/null; then
   echo "\$ man -w -a agora-fwlint"
   man_paths=$(man -w -a agora-fwlint) || fail "man does not find the agora-fwlint page"
   echo "$man_paths"
-  grep -qxF /usr/share/man/man1/agora-fwlint.1 <<<"$man_paths" || fail "man does not find the package's page"
+  grep -qxF /usr/share/man/man1/agora-fwlint.1.gz <<<"$man_paths" || fail "man does not find the package's page"
 else
   echo "note: man is not installed; checked the page's file instead"
-  [ -f /usr/share/man/man1/agora-fwlint.1 ] || fail "the man page was not installed"
+  [ -f /usr/share/man/man1/agora-fwlint.1.gz ] || fail "the man page was not installed"
 fi
 bash -n /usr/share/bash-completion/completions/agora-fwlint || fail "the completion script is not valid bash"
 
