@@ -56,6 +56,15 @@ std::vector<std::string> pack_names(const std::vector<RequirementPack>& packs) {
 /// Whether `s` is as severe as `threshold` or more (Note < Warning < Error).
 bool at_least(Severity s, Severity threshold) { return s >= threshold; }
 
+/// FWL101-FWL105: the tool did not fully understand a line of the input.
+bool is_parse_problem(const std::string& id) {
+  for (const char* parse_id : {finding_id::kUnrecognizedLine, finding_id::kUndefinedReference,
+                               finding_id::kDuplicateDefinition, finding_id::kReferenceCycle,
+                               finding_id::kUnsupportedConstruct})
+    if (id == parse_id) return true;
+  return false;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "agora-fwlint: error: " << message << "\n"
             << "Try 'agora-fwlint --help' for more information.\n";
@@ -250,6 +259,10 @@ bool load_packs(const Cli& cli, std::vector<RequirementPack>& packs) {
     }
     Diagnostics diags;
     auto pack = load_pack(file, text, diags);
+    // The loader finds some problems only when an entry ends; print in file order.
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
     for (const auto& d : diags)
       std::cerr << file << ':' << d.where.line << ':' << d.where.column << ": "
                 << severity_name(d.severity) << ": " << d.message << " [" << d.id << "]\n";
@@ -482,18 +495,17 @@ int write_report(const Cli& cli, const std::vector<FileResult>& results) {
   if (cli.fail_on == "never") return kPass;
   // A failed check reports error findings, an undecided one warnings, a
   // cloud-proxy-only SDK a note; the threshold applies to those severities.
-  // Of the diagnostics, only the suppression problems count: parse problems
-  // already fail a run through the checks they make unknown, while a broken
-  // or stale suppression changes no verdict and would otherwise never be
-  // noticed in CI.
+  // Diagnostics count too (a disabled firewall, a broken or stale
+  // suppression), except the parse problems FWL101-FWL105: those fail a run
+  // through the checks they make unknown, and a line the tool does not
+  // understand is not by itself a fault of the configuration.
   const Severity threshold = cli.fail_on == "error" ? Severity::Error : Severity::Warning;
   for (const auto& r : results) {
     for (const auto& c : r.checks)
       for (const auto& f : c.findings)
         if (!f.suppression && at_least(f.severity, threshold)) return kFindings;
     for (const auto& d : r.diagnostics)
-      if ((d.id == finding_id::kInvalidSuppression || d.id == finding_id::kUnusedSuppression) &&
-          at_least(d.severity, threshold))
+      if (!d.suppression && !is_parse_problem(d.id) && at_least(d.severity, threshold))
         return kFindings;
   }
   return kPass;

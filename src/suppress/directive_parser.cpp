@@ -59,7 +59,7 @@ class Parser {
         return fail("expected a finding id after ','", id_at, std::max(id_at + 1, pos_));
       }
       const RuleInfo* rule = find_rule(token);
-      if (!rule) return fail("unknown finding id '" + shown(token) + "' (see --list-rules)", id_at, pos_);
+      if (!rule) return fail("unknown finding id '" + shown(token) + "' (see agora-fwlint --list-rules)", id_at, pos_);
       if (!suppressible(rule->id))
         return fail(rule->id + " cannot be suppressed by a comment (use 'ignore' or 'severity' in "
                                ".agora-fwlint.yaml)",

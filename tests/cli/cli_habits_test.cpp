@@ -51,11 +51,11 @@ TEST(CliHabits, FailOnChoosesWhichFindingsFailTheRun) {
   EXPECT_NE(bad.err.find("(did you mean 'warning'?)"), std::string::npos) << bad.err;
 }
 
-// A broken or stale suppression comment changes no verdict, so it counts
-// for the exit status by its own severity: FWL111 is an error, FWL112 a
-// warning. Parse problems (FWL101...) count only through the checks they
-// make unknown.
-TEST(CliHabits, SuppressionProblemsFailTheRunBySeverity) {
+// Diagnostics count for the exit status by their severity, like findings:
+// a broken suppression (FWL111, error), a stale one (FWL112, warning), a
+// disabled firewall (FWL109, warning). Parse problems (FWL101...) count only
+// through the checks they make unknown.
+TEST(CliHabits, DiagnosticsFailTheRunBySeverityExceptParseProblems) {
   const std::string head = std::string(kUnknownAsa).substr(0, std::string(kUnknownAsa).find("time-range"));
   const std::string tail =
       "access-list inside_in extended permit ip any any\n"
@@ -74,6 +74,18 @@ TEST(CliHabits, SuppressionProblemsFailTheRunBySeverity) {
 
   EXPECT_EQ(run_cli({invalid.path(), "--sdk", "rtm-web", "--fail-on", "error"}).exit_code, 1);
   EXPECT_EQ(run_cli({invalid.path(), "--sdk", "rtm-web", "--fail-on", "never"}).exit_code, 0);
+
+  TempFile firewall_off(
+      "Windows Registry Editor Version 5.00\n\n"
+      "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\PublicProfile]\n"
+      "\"EnableFirewall\"=dword:00000000\n\"AllowLocalPolicyMerge\"=dword:00000000\n",
+      ".reg");
+  CliRun off = run_cli({firewall_off.path(), "--sdk", "rtm-web", "--profile", "public"});
+  EXPECT_NE(off.out.find("[FWL109]"), std::string::npos) << off.out;
+  EXPECT_NE(off.out.find(": PASS"), std::string::npos) << off.out;
+  EXPECT_EQ(off.exit_code, 1);
+  EXPECT_EQ(run_cli({firewall_off.path(), "--sdk", "rtm-web", "--profile", "public", "--fail-on",
+                     "error"}).exit_code, 0);
 }
 
 TEST(CliHabits, QuietPrintsOnlyTheFindings) {

@@ -153,7 +153,7 @@ TEST(SuppressionScanner, InvalidCommentsAreProblemsAtTheirPlace) {
   EXPECT_EQ(scan.problems[0].where.column, 30u);
   EXPECT_EQ(scan.problems[1].where.line, 2u);
   EXPECT_EQ(scan.problems[1].where.column, 38u);
-  EXPECT_EQ(scan.problems[1].message, "unknown finding id 'FWL0O1' (see --list-rules)");
+  EXPECT_EQ(scan.problems[1].message, "unknown finding id 'FWL0O1' (see agora-fwlint --list-rules)");
 
   const char* xml = "<GPO>\n  <!-- agora-fwlint: ignore FWL001 -- over\n  two lines -->\n</GPO>\n";
   SuppressionScan x = scan_suppressions(xml, "windows");

@@ -77,7 +77,7 @@ TEST(SuppressionGrammar, RejectsWithThePlaceThatIsWrong) {
       {"! agora-fwlint: ignore FWL001 FWL004 -- x", "expected ',' or '-- REASON' after the ids, found 'FWL004'", 31},
       {"! agora-fwlint: ignore -- why", "'ignore' needs the ids of the findings to suppress, e.g. 'ignore FWL001 -- REASON'", 24},
       {"! agora-fwlint: ignore FWL001, -- x", "expected a finding id after ','", 32},
-      {"! agora-fwlint: ignore FWL999 -- x", "unknown finding id 'FWL999' (see --list-rules)", 24},
+      {"! agora-fwlint: ignore FWL999 -- x", "unknown finding id 'FWL999' (see agora-fwlint --list-rules)", 24},
       {"! agora-fwlint: disable FWL001 -- x", "unknown agora-fwlint directive 'disable' (expected 'ignore' or 'ignore-file')", 17},
       {"! agora-fwlint:", "agora-fwlint comment without a directive (expected 'ignore ID -- REASON')", 16},
       {"! agora-fwlint: ignore FWL112 -- x",
