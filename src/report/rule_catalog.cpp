@@ -105,9 +105,12 @@ std::string example_file_name(const RuleExample& example) {
   return {};
 }
 
-std::vector<std::string> example_command(const RuleExample& example) {
+std::vector<std::string> example_command(const RuleExample& example, bool fixed) {
   if (example.format.empty() || example.args.empty()) return {};
-  std::vector<std::string> command = example.args;
+  std::vector<std::string> command =
+      fixed && !example.fixed_args.empty() ? example.fixed_args : example.args;
+  // A configuration file is found by agora-fwlint itself, next to the input.
+  if (example.format == "config") return command;
   std::string file = example_file_name(example);
   bool named = false;
   for (const auto& a : command) named = named || a == file;
@@ -126,7 +129,16 @@ std::string shell_word(const std::string& arg) {
   return plain ? arg : "'" + arg + "'";
 }
 
-void add_example(std::string& md, const RuleExample& ex, const std::string* output) {
+void add_command(std::string& md, const std::vector<std::string>& command, const std::string* output) {
+  md += "```console\n$ agora-fwlint";
+  for (const auto& a : command) md += " " + shell_word(a);
+  md += "\n";
+  if (output) md += *output;
+  if (!md.ends_with("\n")) md += "\n";
+  md += "```\n\n";
+}
+
+void add_example(std::string& md, const RuleExample& ex, const ExampleOutput* output) {
   std::string file = example_file_name(ex);
   md += "### " + example_format_title(ex) + "\n\n";
   if (!ex.failing_label.empty())
@@ -136,18 +148,15 @@ void add_example(std::string& md, const RuleExample& ex, const std::string* outp
   else
     md += "Failing input:";
   md += "\n\n```\n" + ex.failing + "\n```\n\n";
+  for (const auto& [name, content] : ex.other_files)
+    md += "Checked with `" + name + "` next to it:\n\n```\n" + content + "\n```\n\n";
   std::vector<std::string> command = example_command(ex);
-  if (!command.empty()) {
-    md += "```console\n$ agora-fwlint";
-    for (const auto& a : command) md += " " + shell_word(a);
-    md += "\n";
-    if (output) md += *output;
-    if (!md.ends_with("\n")) md += "\n";
-    md += "```\n\n";
-  }
+  if (!command.empty()) add_command(md, command, output ? &output->failing : nullptr);
   md += ex.result + "\n\n";
   md += ex.fixed_label.empty() ? "Fixed configuration:" : ex.fixed_label;
   md += "\n\n```\n" + ex.fixed + "\n```\n\n";
+  if (!ex.fixed_args.empty() && !command.empty())
+    add_command(md, example_command(ex, true), output ? &output->fixed : nullptr);
 }
 
 }  // namespace
@@ -166,6 +175,16 @@ std::string rule_markdown(const RuleInfo& rule, const ExampleOutputs& outputs) {
     add_example(md, rule.examples[i], i < outputs.size() ? &outputs[i] : nullptr);
   md += "## Notes\n\n" + rule.notes + "\n";
   return md;
+}
+
+std::string rule_help_markdown(const RuleInfo& rule) {
+  return "**" + rule.id + ": " + rule.name + "** — " + rule.short_description +
+         "\n\n## What it means\n\n" + rule.full_description +
+         "\n\n## Why it matters\n\n" + rule.rationale +
+         "\n\n## How to fix\n\n" + rule.help +
+         "\n\n## Notes\n\n" + rule.notes +
+         "\n\nA failing and a fixed example in each dialect: [" + rule.id + "](" +
+         rule_help_uri(rule) + ").\n";
 }
 
 namespace {

@@ -87,7 +87,7 @@ Json rule_json(const RuleInfo& r) {
       {"helpUri", uri},
       {"help",
        {{"text", std::string(r.help) + "\n\nSee " + uri},
-        {"markdown", rule_markdown(r)}}},
+        {"markdown", rule_help_markdown(r)}}},
       {"defaultConfiguration", {{"level", level_of(r.default_severity)}}},
       {"properties",
        {{"tags", std::move(tags)},

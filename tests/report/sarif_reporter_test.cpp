@@ -81,7 +81,8 @@ TEST(SarifReporter, EveryCatalogRuleInOrderWithWhatGithubNeeds) {
     EXPECT_EQ(r["shortDescription"]["text"], info.short_description);
     EXPECT_EQ(r["fullDescription"]["text"], info.full_description);
     EXPECT_FALSE(r["help"]["text"].get<std::string>().empty());
-    EXPECT_EQ(r["help"]["markdown"], rule_markdown(info));
+    EXPECT_EQ(r["help"]["markdown"], rule_help_markdown(info));
+    EXPECT_NE(r["help"]["markdown"].get<std::string>().find(info.help), std::string::npos);
     EXPECT_EQ(r["helpUri"], std::string(kRuleDocsBaseUrl) + info.id + ".md");
     EXPECT_TRUE(r["defaultConfiguration"]["level"] == "error" ||
                 r["defaultConfiguration"]["level"] == "warning" ||

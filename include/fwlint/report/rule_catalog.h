@@ -34,8 +34,12 @@ struct RuleExample {
   std::string result;  ///< what the failing output means, in prose
   std::string fixed;
   /// Options of the example's command line. The example's file name is
-  /// appended unless the options name it already.
+  /// appended unless the options name it already or it is a configuration
+  /// file (which agora-fwlint finds by itself).
   std::vector<std::string> args{};
+  /// Options for the fixed configuration, when the fix is also in the
+  /// command line (FWL003: check the cloud proxy); empty = `args`.
+  std::vector<std::string> fixed_args{};
   /// Name of the example file; empty = the format's usual name
   /// (example_file_name()).
   std::string file{};
@@ -84,15 +88,26 @@ std::string example_file_name(const RuleExample& example);
 
 /// The example's arguments after `agora-fwlint`, ending with its file name
 /// unless the options name it; empty for an example that is not run.
-std::vector<std::string> example_command(const RuleExample& example);
+/// `fixed`: the command for the fixed configuration.
+std::vector<std::string> example_command(const RuleExample& example, bool fixed = false);
 
-/// What agora-fwlint prints for each example's failing configuration, in
-/// the order of RuleInfo::examples.
-using ExampleOutputs = std::vector<std::string>;
+/// What agora-fwlint prints for an example: its failing configuration, and
+/// its fixed one when that is checked with other options (fixed_args).
+struct ExampleOutput {
+  std::string failing;
+  std::string fixed;
+};
+/// One per example, in the order of RuleInfo::examples.
+using ExampleOutputs = std::vector<ExampleOutput>;
 
 /// The rule's documentation page (Markdown). With `outputs`, each example
 /// shows its command and what it printed; without, the command alone.
 std::string rule_markdown(const RuleInfo& rule, const ExampleOutputs& outputs = {});
+
+/// The help of a SARIF rule (Markdown): what the rule means, why it matters,
+/// how to fix it and its notes, with a link to the page for the examples.
+/// Kept short because every SARIF log carries it for every rule.
+std::string rule_help_markdown(const RuleInfo& rule);
 
 /// The exact content of docs/rules/<ID>.md: a generated-file notice plus
 /// rule_markdown(rule, outputs).

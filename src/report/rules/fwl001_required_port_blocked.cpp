@@ -49,9 +49,10 @@ access-list inside_in extended deny udp any any
 access-list inside_in extended permit ip any any
 access-group inside_in in interface inside)",
               .result =
-                  "Checked with `--sdk rtc-web`, UDP 3478 and 5866-6000 (Web SDK 2.9.0 or later) to "
-                  "`.agora.io`, `.edge.agora.io`, `.agoraio.cn` and `.edge.agoraio.cn` are denied by line 13 "
-                  "before `permit ip any any` is reached: agora-fwlint reports FWL001 at line 13.",
+                  "Checked with `--sdk rtc-web`, UDP 3478 and 5866-6000 (Web SDK 2.9.0 or later) "
+                  "to `.agora.io`, `.edge.agora.io`, `.agoraio.cn` and `.edge.agoraio.cn` are "
+                  "denied by line 13 before `permit ip any any` is reached: agora-fwlint reports "
+                  "FWL001 at line 13.",
               .fixed = std::string(kAsaInterfaces) + R"(object-group service AGORA_RTC_WEB_UDP udp
  port-object eq 3478
  port-object range 5866 6000
@@ -63,6 +64,94 @@ access-list inside_in extended deny udp any any
 access-list inside_in extended permit ip any any
 access-group inside_in in interface inside)",
               .args = {"--pack", "agora@2020-09", "--sdk", "rtc-web"},
+          },
+          RuleExample{
+              .format = "iptables",
+              .failing = R"(*filter
+:INPUT DROP [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -i lo -j ACCEPT
+-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A OUTPUT -p udp -m udp --dport 53 -j ACCEPT
+-A OUTPUT -p udp -m udp --dport 123 -j ACCEPT
+-A OUTPUT -p udp -j REJECT --reject-with icmp-port-unreachable
+COMMIT)",
+              .result =
+                  "Checked with `--mode host --sdk rtc-web`, the host may send UDP only to DNS and "
+                  "NTP: UDP 3478 and 5866-6000 to Agora's domains reach the REJECT rule of line "
+                  "10, where agora-fwlint reports FWL001 and suggests the ACCEPT rule to add "
+                  "before it. TCP passes by the OUTPUT policy, and the replies by line 6.",
+              .fixed = R"(*filter
+:INPUT DROP [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -i lo -j ACCEPT
+-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A OUTPUT -p udp -m udp --dport 53 -j ACCEPT
+-A OUTPUT -p udp -m udp --dport 123 -j ACCEPT
+-A OUTPUT -p udp -m multiport --dports 3478,5866:6000 -j ACCEPT
+-A OUTPUT -p udp -j REJECT --reject-with icmp-port-unreachable
+COMMIT)",
+              .args = {"--pack", "agora@2020-09", "--mode", "host", "--sdk", "rtc-web"},
+              .failing_label = "Failing configuration (iptables-save dump of a host):",
+          },
+          RuleExample{
+              .format = "pf",
+              .failing = R"(set skip on lo
+block in all
+pass in on egress proto tcp to port ssh
+pass out all
+block return out on egress proto udp
+pass out on egress proto udp to port { domain, ntp })",
+              .result =
+                  "Checked with `--mode host --sdk rtc-web`, pf uses the last rule that matches: "
+                  "for UDP 3478 and 5866-6000 to Agora's domains that is `block return out` on "
+                  "line 5, since line 6 passes DNS and NTP only. agora-fwlint reports FWL001 at "
+                  "line 5 and suggests a `quick` pass rule to insert before it. The fix below "
+                  "appends a pass rule instead, which wins as the last match. TCP passes by line "
+                  "4.",
+              .fixed = R"(set skip on lo
+block in all
+pass in on egress proto tcp to port ssh
+pass out all
+block return out on egress proto udp
+pass out on egress proto udp to port { domain, ntp }
+pass out on egress proto udp to port { 3478, 5866:6000 })",
+              .args = {"--pack", "agora@2020-09", "--mode", "host", "--sdk", "rtc-web"},
+          },
+          RuleExample{
+              .format = "windows",
+              .failing = R"(Windows Registry Editor Version 5.00
+
+[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\PublicProfile]
+"EnableFirewall"=dword:00000001
+"DefaultOutboundAction"=dword:00000001
+"AllowLocalPolicyMerge"=dword:00000000
+
+[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules]
+"TcpOut"="v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|Profile=Public|Name=TCP out|"
+"DnsOut"="v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=17|Profile=Public|RPort=53|Name=DNS out|")",
+              .result =
+                  "Checked with `--sdk rtc-web --profile public`, the Public profile blocks "
+                  "outbound connections by default (line 5) and its rules allow TCP and DNS only. "
+                  "UDP 3478 and 5866-6000 match no allow rule, so the default action decides: "
+                  "agora-fwlint reports FWL001 at line 5.",
+              .fixed = R"(Windows Registry Editor Version 5.00
+
+[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\PublicProfile]
+"EnableFirewall"=dword:00000001
+"DefaultOutboundAction"=dword:00000001
+"AllowLocalPolicyMerge"=dword:00000000
+
+[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules]
+"TcpOut"="v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|Profile=Public|Name=TCP out|"
+"DnsOut"="v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=17|Profile=Public|RPort=53|Name=DNS out|"
+"AgoraUdp"="v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=17|Profile=Public|RPort=3478|RPort=5866-6000|Name=Agora Web SDK (UDP out)|")",
+              .args = {"--pack", "agora@2020-09", "--sdk", "rtc-web", "--profile", "public"},
+              .failing_label = "Failing configuration (.reg export of a GPO's policy):",
           },
       },
   };

@@ -11,10 +11,9 @@
 namespace fwlint::rule_entries {
 
 RuleInfo fwl107_invalid_pack() {
-  // Not in finding_id (findings.h) yet; src/requirements/pack_loader.cpp
-  // reports it for problems in a requirement pack.
+  // src/requirements/pack_loader.cpp reports it for problems in a requirement pack.
   return RuleInfo{
-      .id = "FWL107",
+      .id = finding_id::kInvalidPack,
       .name = "invalid-pack",
       .default_severity = Severity::Error,
       .short_description = "A requirement pack is malformed and is not used.",
@@ -23,7 +22,7 @@ RuleInfo fwl107_invalid_pack() {
           "format described in rules/README.md: an unknown, duplicate or missing key, a value of "
           "the wrong type, a bad port, protocol, domain or version, or an inconsistent SDK entry. "
           "Every problem is reported at its line and column, and a pack with any problem is "
-          "rejected as a whole.",
+          "rejected as a whole: agora-fwlint stops with exit status 2 before reading any input.",
       .rationale =
           "A pack is the question agora-fwlint answers. Reading half of a malformed pack would "
           "check the firewall against requirements nobody wrote, and a typo in a key name would "
@@ -54,9 +53,12 @@ sdks:
       - protocol: udp
         ports: "10000-20000, 8443x")",
               .result =
-                  "`agora-fwlint fw.cfg --rules acme.yaml` reports FWL107 three times: at line 12 for "
-                  "the unknown key `prots`, at line 11 for the TCP entry that therefore has no `ports`, "
-                  "and at line 14 for the invalid port `8443x`. Nothing is checked against the pack.",
+                  "agora-fwlint rejects the pack before it reads `running-config.cfg` (a Cisco "
+                  "ASA configuration that allows the pack's ports): it reports FWL107 three "
+                  "times, at 11:9 for the TCP entry that has no `ports`, at 12:9 for the "
+                  "unknown key `prots` that was meant to be it, and at 14:30 for the port "
+                  "`8443x`, and exits with "
+                  "status 2 without checking anything.",
               .fixed = R"(pack: acme
 version: "2024-05"
 title: ACME softphone firewall requirements
@@ -71,9 +73,15 @@ sdks:
         ports: "443, 5061"
       - protocol: udp
         ports: "10000-20000, 8443")",
+              .args = {"--rules", "acme.yaml", "--sdk", "softphone", "running-config.cfg"},
+              .file = "acme.yaml",
+              .other_files = {{"running-config.cfg", std::string(kAsaInterfaces) + R"(access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq https
+access-list inside_in extended permit tcp 192.168.1.0 255.255.255.0 any eq 5061
+access-list inside_in extended permit udp 192.168.1.0 255.255.255.0 any range 10000 20000
+access-list inside_in extended permit udp 192.168.1.0 255.255.255.0 any eq 8443
+access-group inside_in in interface inside)"}},
               .failing_label = "Failing pack (`acme.yaml`):",
-              .fixed_label =
-                  "Fixed pack:",
+              .fixed_label = "Fixed pack (checked against `running-config.cfg`, the check passes):",
           },
       },
   };

@@ -50,9 +50,10 @@ RuleInfo fwl108_partial_policy() {
 [HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules]
 "AgoraTcp"="v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|Profile=Public|RPort=443|RPort=6443|RPort=9591|RPort=9593|Name=Agora RTM|")",
               .result =
-                  "Checked with `--sdk rtm-web --profile public`, the TCP ports pass, and FWL108 notes "
-                  "that the Public profile also applies the computer's local rules, which the export "
-                  "does not show.",
+                  "Checked with `--sdk rtm-web --profile public`, the TCP ports pass by the rule "
+                  "on line 8, and FWL108 notes at 1:1 (it is about the whole file) that the "
+                  "Public profile also applies the computer's local rules, because the export "
+                  "does not turn `AllowLocalPolicyMerge` off; those rules are not in the export.",
               .fixed = R"(Windows Registry Editor Version 5.00
 
 [HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\PublicProfile]

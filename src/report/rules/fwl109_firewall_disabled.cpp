@@ -40,8 +40,9 @@ RuleInfo fwl109_firewall_disabled() {
 "EnableFirewall"=dword:00000000
 "AllowLocalPolicyMerge"=dword:00000000)",
               .result =
-                  "Checked with `--sdk rtm-web --profile public`, every port passes because of line 4, "
-                  "which FWL109 reports.",
+                  "Checked with `--sdk rtm-web --profile public`, the check passes: line 4 turns "
+                  "the firewall off in the Public profile, so every required port is allowed by "
+                  "that line, and FWL109 warns about it at 4:1.",
               .fixed = R"(Windows Registry Editor Version 5.00
 
 [HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\WindowsFirewall\PublicProfile]
@@ -51,7 +52,7 @@ RuleInfo fwl109_firewall_disabled() {
               .args = {"--pack", "agora@2020-09", "--sdk", "rtm-web", "--profile", "public"},
               .failing_label = "Configuration (.reg export of a GPO's policy):",
               .fixed_label =
-                  "Fixed configuration:",
+                  "Fixed configuration (firewall on, outbound connections allowed by default):",
           },
       },
   };

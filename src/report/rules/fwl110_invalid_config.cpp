@@ -19,10 +19,10 @@ RuleInfo fwl110_invalid_config() {
       .full_description =
           "A `.agora-fwlint.yaml` (found in an input's directory or a parent, or named with "
           "`--config`) breaks the format described in docs/configuration.md: an unknown or "
-          "duplicate option, a value of the wrong type, an unknown finding id, severity or dialect, "
-          "an address that is not a CIDR, a malformed file pattern or SDK version, or a pack, SDK "
-          "or feature that no requirement pack knows. Every problem is reported at its line and "
-          "column, and agora-fwlint stops with exit status 2 before reading any input.",
+          "duplicate option, a value of the wrong type, an unknown finding id, severity or "
+          "dialect, an address that is not a CIDR, a malformed file pattern or SDK version, or a "
+          "pack, SDK or feature that no requirement pack knows. Every problem is reported at its "
+          "line and column, and agora-fwlint stops with exit status 2 before reading any input.",
       .rationale =
           "A configuration decides what a run checks. Skipping a key that is misspelled, or a "
           "severity it does not understand, would silently check something other than what the "
@@ -50,10 +50,11 @@ sources:
 severity:
   FWL004: info)",
               .result =
-                  "`agora-fwlint fw.cfg` in the directory of this file reports FWL110 three times and "
-                  "exits with status 2: at 3:1 for the unknown option `sdk_versoin`, at 6:5 for the "
-                  "address `192.168.300.0/24` and at 8:11 for the severity `info` (error, warning, note "
-                  "or off). Nothing is checked.",
+                  "agora-fwlint finds `.agora-fwlint.yaml` next to `running-config.cfg`, "
+                  "reports FWL110 three times and exits with status 2 before it reads the "
+                  "firewall config: at 3:1 for the unknown option `sdk_versoin`, at 6:5 for the "
+                  "address `192.168.300.0/24` and at 8:11 for the severity `info` (error, "
+                  "warning, note or off). Nothing is checked.",
               .fixed = R"(sdks: [rtc-web, rtm-web]
 pack: agora@2024-08
 sdk_version: "4.4.0"
@@ -62,9 +63,13 @@ sources:
   - 192.168.30.0/24
 severity:
   FWL004: note)",
+              .args = {"running-config.cfg"},
+              .other_files = {{"running-config.cfg", std::string(kAsaInterfaces) + R"(access-list inside_in extended deny tcp any any eq smtp
+access-list inside_in extended permit ip any any
+access-group inside_in in interface inside)"}},
               .failing_label = "Failing configuration (`.agora-fwlint.yaml`):",
               .fixed_label =
-                  "Fixed configuration:",
+                  "Fixed configuration (`running-config.cfg` is then checked, and both SDKs pass):",
           },
       },
   };

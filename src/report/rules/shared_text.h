@@ -10,7 +10,7 @@ namespace fwlint::rule_entries {
 inline constexpr std::string_view kSuppressionNote =
     "To accept a finding, write `agora-fwlint: ignore <ID> -- <reason>` in a comment of the "
     "configuration's own syntax on the line before the reported line (`!` or an ACL `remark` on a "
-    "Cisco ASA, `#` in iptables-save and pf.conf, `<!-- -->` in XML), or `ignore-file` for every "
+    "Cisco ASA, `#` in iptables-save and pf.conf, `<!-- -->` in XML, `;` in a .reg export), or `ignore-file` for every "
     "finding of the id in the file; see docs/suppressions.md. A suppressed finding fails no run "
     "and is left out of the text output; JSON and SARIF keep it, marked with the reason. "
     "`.agora-fwlint.yaml` can also turn an id off (`ignore`) or change its severity for every "
