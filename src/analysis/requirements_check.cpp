@@ -32,7 +32,6 @@ CheckVerdict summarize(const std::vector<Flow>& flows) {
 
 namespace {
 
-const char* transport_name(Transport t) { return t == Transport::Tcp ? "tcp" : "udp"; }
 
 std::string join(const std::vector<std::string>& items, std::size_t max_items = 4) {
   std::string out;

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 /// \file
-/// Suggested lines per dialect (see fix_suggestion.h). Each builder reads
-/// only the deciding line's text: the ACL or chain it belongs to, its
-/// direction and interfaces; everything else comes from the flow.
+/// Suggested lines before a deciding line (see fix_suggestion.h). The
+/// dialect's frontend writes them (Frontend::permit_lines) from the deciding
+/// line's text and a dialect-neutral request; this file pairs findings with
+/// flows, names the clients and places the lines.
 
 #include "fwlint/report/fix_suggestion.h"
 
 #include <algorithm>
 
+#include "fwlint/frontends/frontend.h"
 #include "fwlint/model/ports.h"
 #include "report/report_util.h"
 
@@ -16,22 +18,6 @@ namespace {
 
 /// More lines than this is not a suggestion anyone would paste.
 constexpr std::size_t kMaxLines = 32;
-/// iptables multiport takes at most 15 ports, a range counting as two.
-constexpr std::size_t kMultiportSlots = 15;
-
-const char* transport_text(Transport t) { return t == Transport::Udp ? "udp" : "tcp"; }
-
-std::vector<std::string> tokens_of(std::string_view line) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    std::size_t start = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > start) out.emplace_back(line.substr(start, i - start));
-  }
-  return out;
-}
 
 std::string indent_of(std::string_view line) {
   std::size_t n = 0;
@@ -39,20 +25,12 @@ std::string indent_of(std::string_view line) {
   return std::string(line.substr(0, n));
 }
 
-/// A source block as each dialect writes it.
-struct Block {
-  std::string address;  ///< "192.168.1.0", "2001:db8::"
-  int prefix = 0;
-  bool v6 = false;
-  std::string cidr() const { return address + "/" + std::to_string(prefix); }
-};
-
 /// The flow's sources (the clients, or the part of them the flow covers)
 /// as CIDR blocks; empty when they are every address (the suggestion then
 /// names none). Naming them keeps a rule on a global ACL or a forwarding
 /// chain from opening the ports to everyone else.
-std::vector<Block> source_blocks(const Flow& flow) {
-  std::vector<Block> out;
+std::vector<AddressBlock> source_blocks(const Flow& flow) {
+  std::vector<AddressBlock> out;
   if (flow.sources.empty() || flow.sources.v4.is_all() || flow.sources.v6.is_all()) return out;
   for (const auto& iv : flow.sources.v4.intervals()) {
     std::vector<std::pair<std::uint32_t, int>> blocks;
@@ -65,157 +43,6 @@ std::vector<Block> source_blocks(const Flow& flow) {
     for (auto [start, len] : blocks) out.push_back({format_ipv6(start), len, true});
   }
   return out;
-}
-
-std::string ipv4_mask(int prefix) {
-  std::uint32_t mask = prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
-  return format_ipv4(mask);
-}
-
-// ---------------------------------------------------------------- Cisco ASA
-
-/// `any`, `host A`, `A MASK` (IPv4) or `A/LEN` (IPv6).
-std::string asa_address(const Block* b) {
-  if (!b) return "any";
-  if ((!b->v6 && b->prefix == 32) || (b->v6 && b->prefix == 128)) return "host " + b->address;
-  return b->v6 ? b->cidr() : b->address + " " + ipv4_mask(b->prefix);
-}
-
-/// The ACL a deciding line belongs to: an `access-list NAME [line N]
-/// extended deny ...` entry, or the `access-group NAME ...` line an ACL's
-/// implicit deny is placed on (new entries of the ACL written before it are
-/// appended to the ACL, so they come before the implicit deny).
-std::optional<std::string> asa_acl(const std::vector<std::string>& t) {
-  if (t.size() >= 2 && t[0] == "access-group") return t[1];
-  if (t.size() < 4 || t[0] != "access-list") return std::nullopt;
-  std::size_t i = 2;
-  if (t[i] == "line" && t.size() >= 6) i += 2;
-  if (t[i] != "extended" || i + 1 >= t.size() || t[i + 1] != "deny") return std::nullopt;
-  return t[1];
-}
-
-std::vector<std::string> asa_lines(const std::string& acl, const Flow& flow) {
-  std::vector<const Block*> sources;
-  auto blocks = source_blocks(flow);
-  for (const auto& b : blocks) sources.push_back(&b);
-  if (sources.empty()) sources.push_back(nullptr);
-  std::vector<std::string> lines;
-  for (const Block* source : sources) {
-    for (const auto& iv : flow.ports.intervals()) {
-      std::string ports = iv.lo == iv.hi ? "eq " + std::to_string(iv.lo)
-                                         : "range " + std::to_string(iv.lo) + " " + std::to_string(iv.hi);
-      lines.push_back("access-list " + acl + " extended permit " + transport_text(flow.transport) +
-                      " " + asa_address(source) + " any " + ports);
-    }
-  }
-  return lines;
-}
-
-// ------------------------------------------------------------------ iptables
-
-/// `-i IF` / `-o IF` of the deciding rule (with a preceding `!`): the new
-/// rule applies where the deciding one does, not on other interfaces.
-std::string iptables_interfaces(const std::vector<std::string>& t) {
-  std::string out;
-  for (std::size_t i = 2; i + 1 < t.size(); ++i) {
-    const std::string& o = t[i];
-    if (o != "-i" && o != "-o" && o != "--in-interface" && o != "--out-interface") continue;
-    if (t[i - 1] == "!") out += " !";
-    out += " " + o + " " + t[i + 1];
-    ++i;
-  }
-  return out;
-}
-
-std::vector<std::string> iptables_port_lists(const PortSet& ports) {
-  std::vector<std::string> lists;
-  std::string cur;
-  std::size_t used = 0;
-  for (const auto& iv : ports.intervals()) {
-    std::size_t cost = iv.lo == iv.hi ? 1 : 2;
-    if (used + cost > kMultiportSlots) {
-      lists.push_back(cur);
-      cur.clear();
-      used = 0;
-    }
-    if (!cur.empty()) cur += ',';
-    cur += std::to_string(iv.lo);
-    if (iv.hi != iv.lo) cur += ":" + std::to_string(iv.hi);
-    used += cost;
-  }
-  if (!cur.empty()) lists.push_back(cur);
-  return lists;
-}
-
-std::vector<std::string> iptables_lines(const std::vector<std::string>& t, const Flow& flow) {
-  std::string head = "-A " + t[1] + iptables_interfaces(t);
-  std::vector<std::string> sources;
-  for (const auto& b : source_blocks(flow)) sources.push_back(" -s " + b.cidr());
-  if (sources.empty()) sources.emplace_back();
-  std::string proto = std::string(" -p ") + transport_text(flow.transport);
-  std::vector<std::string> lines;
-  const auto& ivs = flow.ports.intervals();
-  for (const auto& source : sources) {
-    if (ivs.size() == 1) {
-      std::string port = std::to_string(ivs[0].lo);
-      if (ivs[0].hi != ivs[0].lo) port += ":" + std::to_string(ivs[0].hi);
-      lines.push_back(head + source + proto + " --dport " + port + " -j ACCEPT");
-      continue;
-    }
-    for (const auto& list : iptables_port_lists(flow.ports))
-      lines.push_back(head + source + proto + " -m multiport --dports " + list + " -j ACCEPT");
-  }
-  return lines;
-}
-
-// ------------------------------------------------------------------------ pf
-
-/// `{ a b c }` for several items, the item alone for one.
-std::string pf_list(const std::vector<std::string>& items) {
-  if (items.size() == 1) return items[0];
-  std::string s = "{";
-  for (const auto& i : items) s += " " + i;
-  return s + " }";
-}
-
-/// The direction and `on` interface of a block rule, as written there: a
-/// rule without a direction blocks both, so the pass must cover both too.
-std::string pf_scope(const std::vector<std::string>& t) {
-  static const char* const kStop[] = {"proto", "from", "to", "all", "inet", "inet6"};
-  std::string direction, on;
-  for (std::size_t i = 1; i < t.size(); ++i) {
-    if (std::find(std::begin(kStop), std::end(kStop), t[i]) != std::end(kStop)) break;
-    if ((t[i] == "in" || t[i] == "out") && direction.empty()) {
-      direction = " " + t[i];
-    } else if (t[i] == "on" && i + 1 < t.size()) {
-      on = " on";
-      std::size_t j = i + 1;
-      if (t[j] == "!" && j + 1 < t.size()) on += " " + t[j++];
-      if (t[j].front() == '{') {
-        while (j < t.size()) {
-          on += " " + t[j];
-          if (t[j].back() == '}') break;
-          ++j;
-        }
-      } else {
-        on += " " + t[j];
-      }
-      i = j;
-    }
-  }
-  return direction + " quick" + on;
-}
-
-std::vector<std::string> pf_lines(const std::vector<std::string>& t, const Flow& flow) {
-  std::string line = "pass" + pf_scope(t) + " proto " + transport_text(flow.transport);
-  std::vector<std::string> sources;
-  for (const auto& b : source_blocks(flow)) sources.push_back(b.cidr());
-  if (!sources.empty()) line += " from " + pf_list(sources);
-  std::vector<std::string> ports;
-  for (const auto& iv : flow.ports.intervals())
-    ports.push_back(iv.lo == iv.hi ? std::to_string(iv.lo)
-                                   : std::to_string(iv.lo) + ":" + std::to_string(iv.hi));
-  return {line + " to any port " + pf_list(ports)};
 }
 
 // ------------------------------------------------------------------- pairing
@@ -260,26 +87,11 @@ std::optional<FixSuggestion> suggest_fix(std::string_view dialect, const Decider
   if (flow.verdict != Verdict::Blocked || flow.by_replies || flow.ports.empty() ||
       !decider.location.known())
     return std::nullopt;
+  const Frontend* frontend = FrontendRegistry::instance().find(dialect);
+  if (!frontend) return std::nullopt;
   const std::string& text = decider.location.text;
-  std::vector<std::string> t = tokens_of(text);
-  if (t.empty()) return std::nullopt;
-
-  std::vector<std::string> lines;
-  if (dialect == "asa") {
-    auto acl = asa_acl(t);
-    if (!acl) return std::nullopt;
-    lines = asa_lines(*acl, flow);
-  } else if (dialect == "iptables") {
-    // A chain policy (`:OUTPUT DROP`) has no line before which a rule of
-    // that chain could go; only `-A CHAIN` rules get a suggestion.
-    if (t.size() < 3 || t[0] != "-A") return std::nullopt;
-    lines = iptables_lines(t, flow);
-  } else if (dialect == "pf") {
-    if (t[0] != "block") return std::nullopt;
-    lines = pf_lines(t, flow);
-  } else {
-    return std::nullopt;
-  }
+  PermitRequest request{transport_name(flow.transport), flow.ports, source_blocks(flow)};
+  std::vector<std::string> lines = frontend->permit_lines(text, request);
   if (lines.empty() || lines.size() > kMaxLines) return std::nullopt;
 
   FixSuggestion fix;
@@ -287,7 +99,7 @@ std::optional<FixSuggestion> suggest_fix(std::string_view dialect, const Decider
   fix.before_line = decider.location.line;
   std::string indent = indent_of(text);
   for (auto& l : lines) fix.lines.push_back(indent + l);
-  fix.description = std::string("let ") + transport_text(flow.transport) + " " +
+  fix.description = std::string("let ") + transport_name(flow.transport) + " " +
                     format_ports(flow.ports) + " through before line " +
                     std::to_string(fix.before_line) + " (to any destination: a rule cannot name "
                     "the required domains)";
@@ -306,7 +118,7 @@ std::vector<const Flow*> flows_of_findings(const CheckResult& check) {
       // Several flows can be decided on one line (tcp and udp): the message
       // names the transport and ports of its own.
       bool named = names(finding.message,
-                         std::string(transport_text(flow.transport)) + " " + format_ports(flow.ports));
+                         std::string(transport_name(flow.transport)) + " " + format_ports(flow.ports));
       if (!chosen || named) {
         chosen = &flow;
         chosen_at = j;
@@ -322,7 +134,6 @@ std::vector<const Flow*> flows_of_findings(const CheckResult& check) {
 std::vector<std::optional<FixSuggestion>> suggest_fixes(std::string_view dialect,
                                                         const CheckResult& check) {
   std::vector<std::optional<FixSuggestion>> out(check.findings.size());
-  if (dialect != "asa" && dialect != "iptables" && dialect != "pf") return out;
   auto flows = flows_of_findings(check);
   for (std::size_t i = 0; i < check.findings.size(); ++i) {
     const Finding& f = check.findings[i];

@@ -35,12 +35,11 @@ struct Needs {
   std::vector<std::string> flags;  // "cloud proxy only", "no published ports", ...
 };
 
-const char* transport_text(Transport t) { return t == Transport::Tcp ? "tcp" : "udp"; }
 
 Needs needs_of(const SdkRequirements& sdk) {
   Needs n;
   for (const auto& row : sdk.ports)
-    n.ports[{transport_text(row.transport), scope_text(row.feature, range_text(row.versions))}].add(row.ports);
+    n.ports[{transport_name(row.transport), scope_text(row.feature, range_text(row.versions))}].add(row.ports);
   for (const auto& d : sdk.domains) {
     append_unique(n.domains[scope_text(d.feature, range_text(d.versions))], d.domain.text());
   }
@@ -51,7 +50,7 @@ Needs needs_of(const SdkRequirements& sdk) {
     for (const auto& mode : sdk.cloud_proxy->modes)
       for (const auto& flow : mode.flows)
         for (Transport t : flow.transports) {
-          std::string label = "cloud proxy " + mode.id + ": " + transport_text(t) + " " + format_ports(flow.ports);
+          std::string label = "cloud proxy " + mode.id + ": " + transport_name(t) + " " + format_ports(flow.ports);
           // An empty list means any public destination: the whole space.
           n.proxy[{label, flow.feature}].add(flow.addresses.empty() ? IpSet::all() : flow.addresses);
         }

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fwlint/frontends/comment_syntax.h"
+#include "fwlint/frontends/permit_lines.h"
 #include "fwlint/model/diagnostic.h"
 #include "fwlint/model/policy.h"
 #include "fwlint/util/registry.h"
@@ -64,6 +66,20 @@ class Frontend {
   virtual int detect(std::string_view head) const = 0;
   virtual ParseResult parse(const std::string& file_name, std::string_view content,
                             const PathOptions& options) const = 0;
+
+  /// How `content` (the raw input) writes comments, for suppression
+  /// directives; nullptr when it cannot hold any.
+  virtual std::unique_ptr<CommentSyntax> comment_syntax(std::string_view content) const = 0;
+
+  /// Config lines that let `request` through when inserted right before
+  /// `deciding_line` (the text of a line that blocks it), without the line's
+  /// indentation; empty when the dialect has no such line there.
+  virtual std::vector<std::string> permit_lines(std::string_view deciding_line,
+                                                const PermitRequest& request) const {
+    (void)deciding_line;
+    (void)request;
+    return {};
+  }
 };
 
 using FrontendRegistry = Registry<Frontend>;

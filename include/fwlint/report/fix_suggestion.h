@@ -5,7 +5,8 @@
 /// `help:` lines, SARIF as `fixes[]`.
 ///
 /// Only where the dialect has a line that can be inserted before the
-/// deciding one and then wins over it:
+/// deciding one and then wins over it; each frontend writes its own
+/// (Frontend::permit_lines):
 ///
 ///   asa       one `access-list ACL extended permit` per source and port range
 ///             (objects cannot be created inline), before a deny of that ACL

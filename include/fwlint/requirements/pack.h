@@ -45,6 +45,9 @@ struct VersionRange {
 
 enum class Transport : std::uint8_t { Tcp = 6, Udp = 17 };
 
+/// "tcp" or "udp", as reports and every dialect write it.
+inline const char* transport_name(Transport t) { return t == Transport::Udp ? "udp" : "tcp"; }
+
 /// One row of a requirement table: ports on one transport.
 struct PortRequirement {
   Transport transport = Transport::Tcp;

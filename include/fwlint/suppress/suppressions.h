@@ -2,8 +2,9 @@
 /// \file
 /// Inline suppressions: `agora-fwlint: ignore FWL001 -- reason` written in
 /// the input's own comment syntax (docs/suppressions.md). They are found on
-/// the raw lines of the input, in one pass and without the frontends, then
-/// matched against the findings of the file.
+/// the raw lines of the input, in one pass and without parsing it (each
+/// frontend only says how its dialect writes comments), then matched
+/// against the findings of the file.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "fwlint/analysis/findings.h"
+#include "fwlint/frontends/comment_syntax.h"
 #include "fwlint/model/diagnostic.h"
 
 namespace fwlint {
@@ -41,13 +43,9 @@ struct SuppressionScan {
   Diagnostics problems;
 };
 
-/// The marker every directive starts with, right after the comment sign.
-inline constexpr std::string_view kSuppressionMarker = "agora-fwlint:";
-
 /// Finds the directives of `content` written in the comment syntax of
-/// `dialect` ("asa", "iptables", "pf", "windows"; anything else has none).
-/// One pass over the lines, counted the way the dialect's frontend counts
-/// them.
+/// `dialect` (a registered frontend's name; anything else has none). One
+/// pass over the lines, counted the way the dialect's frontend counts them.
 SuppressionScan scan_suppressions(std::string_view content, std::string_view dialect);
 
 /// Marks every finding and diagnostic of `result` that a directive covers

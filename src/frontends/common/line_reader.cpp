@@ -28,6 +28,18 @@ std::string_view nth_word(std::string_view s, std::size_t n) {
   }
 }
 
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (true) {
+    while (i < s.size() && is_blank(s[i])) ++i;
+    if (i == s.size()) return words;
+    std::size_t start = i;
+    while (i < s.size() && !is_blank(s[i])) ++i;
+    words.push_back(s.substr(start, i - start));
+  }
+}
+
 SourceLocation location_of(const SourceLine& line, std::uint32_t column, std::uint32_t end_column) {
   SourceLocation loc;
   loc.line = line.number;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fwlint/model/source_location.h"
 
@@ -43,6 +44,9 @@ struct SourceLine {
 /// tab, form feed, vertical tab), or "". Only the first 4096 bytes are read:
 /// it is meant for the start of a line.
 std::string_view nth_word(std::string_view s, std::size_t n);
+
+/// Every blank-separated word of `s`.
+std::vector<std::string_view> words_of(std::string_view s);
 
 /// `text` as a SourceLocation keeps it: cut at kMaxLocationText, with "..."
 /// after a cut.

@@ -18,6 +18,9 @@ class PfFrontend : public Frontend {
   int detect(std::string_view head) const override;
   ParseResult parse(const std::string& file_name, std::string_view content,
                     const PathOptions& options) const override;
+  std::unique_ptr<CommentSyntax> comment_syntax(std::string_view content) const override;
+  std::vector<std::string> permit_lines(std::string_view deciding_line,
+                                        const PermitRequest& request) const override;
 };
 
 /// Confidence 0–100 that `head` (the start of a file) is a pf.conf.

@@ -20,6 +20,7 @@ class WindowsFrontend : public Frontend {
   int detect(std::string_view head) const override;
   ParseResult parse(const std::string& file_name, std::string_view content,
                     const PathOptions& options) const override;
+  std::unique_ptr<CommentSyntax> comment_syntax(std::string_view content) const override;
 };
 
 }  // namespace fwlint::windows
