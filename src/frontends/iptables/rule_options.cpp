@@ -94,9 +94,11 @@ class OptionReader {
         ++at;
         continue;
       }
-      if (target_seen_) {
+      if (target_seen_ && !is_rule_option(words_[at])) {
         // Target options (--reject-with, --log-prefix, --set-mark…) do not
-        // change the verdict.
+        // change the verdict. A rule option after the target still narrows
+        // the rule: iptables reads options in any order, and a hand-written
+        // `-j ACCEPT -d 10.0.0.0/8` accepts only 10.0.0.0/8.
         at = values_end(at + 1);
       } else {
         at = read_option(at, negated);
@@ -106,11 +108,22 @@ class OptionReader {
   }
 
  private:
-  /// Reads the option at `at`; returns the index of the next option.
   using Handler = std::size_t (OptionReader::*)(std::size_t at, bool negated);
+  using Handlers = std::map<std::string, Handler, std::less<>>;
 
+  /// Reads the option at `at`; returns the index of the next option.
   std::size_t read_option(std::size_t at, bool negated) {
-    static const std::map<std::string, Handler, std::less<>> handlers = {
+    auto it = handlers().find(words_[at].text);
+    if (words_[at].quoted || it == handlers().end()) return unknown_option(at);
+    return (this->*(it->second))(at, negated);
+  }
+
+  static bool is_rule_option(const Word& word) {
+    return !word.quoted && handlers().count(word.text) > 0;
+  }
+
+  static const Handlers& handlers() {
+    static const Handlers handlers = {
         {"-p", &OptionReader::protocol},
         {"--protocol", &OptionReader::protocol},
         {"-s", &OptionReader::address},
@@ -173,9 +186,7 @@ class OptionReader {
         {"--icmp-type", &OptionReader::not_modeled},
         {"--icmpv6-type", &OptionReader::not_modeled},
     };
-    auto it = handlers.find(words_[at].text);
-    if (words_[at].quoted || it == handlers.end()) return unknown_option(at);
-    return (this->*(it->second))(at, negated);
+    return handlers;
   }
 
   std::size_t protocol(std::size_t at, bool negated) {
@@ -251,6 +262,13 @@ class OptionReader {
     const Word* value = value_of(at);
     if (value == nullptr) return words_.size();
     const std::string& option = words_[at].text;
+    if (target_seen_) {
+      // iptables refuses a rule with two targets.
+      report(finding_id::kUnrecognizedLine, Severity::Warning, words_[at].column,
+             "a rule has one target; iptables rejects a second " + option);
+      mark_unknown("two targets");
+      return at + 2;
+    }
     rule_.target = value->text;
     rule_.target_column = value->column;
     if (option == "-g" || option == "--goto") {

@@ -168,6 +168,26 @@ TEST(IptablesRules, Targets) {
   EXPECT_EQ(only_rule(parse(filter("-A OUTPUT -p tcp\n"))).action.kind, ActionKind::Continue);
 }
 
+// iptables reads a rule's options in any order; only iptables-save puts the
+// target last. A match option after the target still narrows the rule, so
+// this accept is not an accept of everything.
+TEST(IptablesRules, RuleOptionsAfterTheTargetStillMatch) {
+  auto r = parse(filter("-A OUTPUT -p udp -j ACCEPT -d 10.0.0.0/8 --dport 3478\n"));
+  EXPECT_EQ(only_rule(r).action.kind, ActionKind::Allow);
+  EXPECT_EQ(host(r, 17, 3478), only(Verdict::Blocked)) << "the accept covers 10.0.0.0/8 only";
+  EXPECT_TRUE(diagnostics(r, finding_id::kUnsupportedConstruct).empty()) << dump_diagnostics(r);
+  // Target options are still skipped, whatever follows them.
+  auto reject = parse(filter("-A OUTPUT -j REJECT --reject-with icmp-port-unreachable -p tcp\n", "ACCEPT"));
+  EXPECT_EQ(host(reject, 6, 443), only(Verdict::Blocked));
+  EXPECT_EQ(host(reject, 17, 3478), only(Verdict::Allowed));
+}
+
+TEST(IptablesRules, ASecondTargetMakesTheRuleUnknown) {
+  auto r = parse(filter("-A OUTPUT -j ACCEPT -j DROP\n"));
+  EXPECT_FALSE(diagnostics(r, finding_id::kUnrecognizedLine).empty()) << dump_diagnostics(r);
+  EXPECT_TRUE(only_rule(r).match.unknown);
+}
+
 TEST(IptablesRules, PolicyIsDefaultActionAtChainLine) {
   auto r = parse(filter("", "DROP"));
   const RuleList* l = stage_list(r);
