@@ -254,7 +254,7 @@ void add_findings(CheckResult& check, const Subject& about) {
       f.id = finding_id::kReplyBlocked;
       f.severity = Severity::Error;
       f.message = subject + ": replies of " + what + to + from + " are dropped" + by +
-                  "; the connection cannot be set up (accept ESTABLISHED packets)";
+                  "; without its replies the connection cannot be set up";
       check.findings.push_back(std::move(f));
       continue;
     }

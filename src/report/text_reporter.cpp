@@ -384,7 +384,9 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
   // deciders are merged into one line per protocol, domains and sources.
   // When everything passed, the requirement space of each protocol (ports x
   // domains x sources) is allowed as a whole: one line per protocol says so
-  // exactly, however the rules split it.
+  // exactly, however the rules split it. Flows towards listed addresses (the
+  // cloud proxy's) stay apart: each set of ports was required towards its
+  // own addresses, not towards the union.
   bool all_allowed = std::all_of(check.flows.begin(), check.flows.end(),
                                  [](const Flow& f) { return f.verdict == Verdict::Allowed; });
   std::vector<const Flow*> flows;
@@ -395,7 +397,7 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
       continue;
     }
     auto same = std::find_if(allowed.begin(), allowed.end(), [&f, all_allowed](const Flow& a) {
-      if (all_allowed) return a.transport == f.transport;
+      if (all_allowed) return a.transport == f.transport && a.destinations == f.destinations;
       return a.transport == f.transport && a.domains == f.domains && a.feature == f.feature &&
              a.destinations == f.destinations &&
              a.all_sources == f.all_sources && (a.all_sources || a.sources == f.sources) &&

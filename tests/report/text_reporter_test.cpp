@@ -130,6 +130,29 @@ TEST(TextReporter, AllowedFlowsMergeAcrossDeciders) {
       << text_of({f});
 }
 
+// A cloud-proxy check requires each set of ports towards its own addresses;
+// a passing check must not print ports next to addresses they were never
+// checked against.
+TEST(TextReporter, PassingFlowsTowardsDifferentAddressesStayApart) {
+  FileResult f = empty_file("fw.cfg");
+  CheckResult c;
+  c.sdk = "rtc-native";
+  c.verdict = CheckVerdict::Pass;
+  Flow signaling;
+  signaling.transport = Transport::Udp;
+  signaling.ports = ports({{8443, 8443}});
+  signaling.destinations = *parse_cidr("198.51.100.0/28");
+  signaling.verdict = Verdict::Allowed;
+  Flow media = signaling;
+  media.ports = ports({{4590, 4600}});
+  media.destinations = *parse_cidr("203.0.113.0/28");
+  c.flows = {signaling, media};
+  f.checks.push_back(c);
+  std::string text = text_of({f});
+  EXPECT_NE(text.find("  allowed  udp 8443 to 198.51.100.0/28\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  allowed  udp 4590-4600 to 203.0.113.0/28\n"), std::string::npos) << text;
+}
+
 TEST(TextReporter, PlainRuleWordsAreNotRepeated) {
   FileResult f = empty_file("fw.cfg");
   CheckResult c;
