@@ -262,7 +262,7 @@ void write_fix(std::ostream& out, const Painter& paint, const FixSuggestion& fix
 /// A failed or undecided check whose every finding is suppressed in the
 /// config: it neither prints nor fails the run, and says so.
 bool settled_by_suppressions(const CheckResult& check) {
-  if (check.verdict != CheckVerdict::Fail && check.verdict != CheckVerdict::Unknown) return false;
+  if (check.verdict == CheckVerdict::Pass) return false;
   return !check.findings.empty() &&
          std::all_of(check.findings.begin(), check.findings.end(),
                      [](const Finding& f) { return f.suppression.has_value(); });
@@ -376,7 +376,7 @@ void write_check(std::ostream& out, const Painter& paint, const CheckResult& che
       << (settled_by_suppressions(check) ? " (every finding suppressed)" : "") << '\n';
 
   for (const auto& f : check.findings) {
-    if (f.id == finding_id::kNeedsCloudProxy)
+    if (f.id == finding_id::kNeedsCloudProxy && !f.suppression)
       out << "  " << paint(kCyan, "note") << "     " << safe(f.message) << '\n';
   }
   // Most important first: blocked, then unknown, then allowed. Allowed

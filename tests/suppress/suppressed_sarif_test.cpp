@@ -50,5 +50,20 @@ TEST(SuppressedSarif, TextSaysAFailureIsSuppressed) {
   EXPECT_EQ(run.out.find("[FWL001]"), std::string::npos) << run.out;
 }
 
+// A cloud-proxy note accepted for the whole file is not printed either.
+TEST(SuppressedSarif, TextLeavesOutASuppressedCloudProxyNote) {
+  std::string config = kSuppressedAsa;
+  const std::string comment = "! agora-fwlint: ignore FWL001 -- signaling is not used at this site\n";
+  config.replace(config.find(comment), comment.size(),
+                 "! agora-fwlint: ignore-file FWL003 -- clients use the proxy (NET-77)\n");
+  TempFile cfg(config);
+  CliRun run = run_cli({cfg.path(), "--no-config", "--pack", "agora@2020-09", "--sdk", "rtc-native"});
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find(": PROXY REQUIRED (every finding suppressed)"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("  note "), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("[FWL003]"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("1 check is suppressed in 1 file"), std::string::npos) << run.out;
+}
+
 }  // namespace
 }  // namespace fwlint::test
