@@ -38,6 +38,11 @@ struct LineComments {
   /// blanks, starts with the marker.
   void add_if_directive(std::string_view line, std::size_t begin, std::size_t end, bool trailing,
                         bool escapes = false);
+
+  /// When the line's first non-blank byte (at `body_at`) is one of `signs`,
+  /// the whole line is a comment: records it if it holds a directive and
+  /// returns true.
+  bool comment_line(std::string_view line, std::size_t body_at, std::string_view signs);
 };
 
 /// One dialect's comment syntax, for one input: it may keep state from line

@@ -39,16 +39,15 @@ class AsaCommentSyntax : public CommentSyntax {
  public:
   LineComments read(std::string_view line, std::size_t at) override {
     LineComments kind;
+    if (kind.comment_line(line, at, "!:")) return kind;
     std::string_view body = line.substr(at);
-    if (body.front() == '!' || body.front() == ':') {
-      kind.add_if_directive(line, at + 1, line.size(), false);
-    } else if (std::size_t remark = remark_at(body); remark != std::string_view::npos) {
+    if (std::size_t remark = remark_at(body); remark != std::string_view::npos) {
       kind.add_if_directive(line, at + remark, line.size(), false);
-    } else {
-      kind.statement = true;
-      if (std::size_t bang = trailing_bang_at(body); bang != std::string_view::npos)
-        kind.add_if_directive(line, at + bang + 1, line.size(), true);
+      return kind;
     }
+    kind.statement = true;
+    if (std::size_t bang = trailing_bang_at(body); bang != std::string_view::npos)
+      kind.add_if_directive(line, at + bang + 1, line.size(), true);
     return kind;
   }
 };

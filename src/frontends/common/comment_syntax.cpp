@@ -27,6 +27,12 @@ void LineComments::add_if_directive(std::string_view line, std::size_t begin, st
     directives.push_back({begin, end, trailing, escapes});
 }
 
+bool LineComments::comment_line(std::string_view line, std::size_t body_at, std::string_view signs) {
+  if (body_at >= line.size() || signs.find(line[body_at]) == std::string_view::npos) return false;
+  add_if_directive(line, body_at + 1, line.size(), false);
+  return true;
+}
+
 std::string_view CommentSyntax::decode(std::string_view content, std::string& storage) {
   InputCheck check = check_input(content);
   if (check.kind == InputKind::Binary || check.kind == InputKind::Empty) return {};

@@ -13,12 +13,9 @@ class IptablesCommentSyntax : public CommentSyntax {
  public:
   LineComments read(std::string_view line, std::size_t at) override {
     LineComments kind;
-    if (line[at] == '#') {
-      kind.add_if_directive(line, at + 1, line.size(), false);
-    } else {
-      kind.statement = true;
-      comment_arguments(kind, line, at);
-    }
+    if (kind.comment_line(line, at, "#")) return kind;
+    kind.statement = true;
+    comment_arguments(kind, line, at);
     return kind;
   }
 

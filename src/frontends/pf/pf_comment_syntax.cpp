@@ -27,13 +27,10 @@ class PfCommentSyntax : public CommentSyntax {
 
   LineComments read(std::string_view line, std::size_t at) override {
     LineComments kind;
-    if (line[at] == '#') {
-      kind.add_if_directive(line, at + 1, line.size(), false);
-    } else {
-      kind.statement = true;
-      if (std::size_t hash = trailing_hash_at(line, at); hash != std::string_view::npos)
-        kind.add_if_directive(line, hash + 1, line.size(), true);
-    }
+    if (kind.comment_line(line, at, "#")) return kind;
+    kind.statement = true;
+    if (std::size_t hash = trailing_hash_at(line, at); hash != std::string_view::npos)
+      kind.add_if_directive(line, hash + 1, line.size(), true);
     return kind;
   }
 };

@@ -39,10 +39,7 @@ class WindowsCommentSyntax : public CommentSyntax {
   LineComments read(std::string_view line, std::size_t at) override {
     LineComments kind;
     if (!xml_) {
-      if (at < line.size() && (line[at] == ';' || line[at] == '#'))
-        kind.add_if_directive(line, at + 1, line.size(), false);
-      else
-        kind.statement = true;
+      kind.statement = !kind.comment_line(line, at, ";#");
       return kind;
     }
     xml_line(kind, line, at);
