@@ -166,19 +166,43 @@ std::string fmt6(u128 v) { return format_ipv6(v); }
 
 }  // namespace
 
+namespace {
+
+/// One family of a set: `any` for every address or every client address
+/// (client_addresses()), `any except X` when that is shorter, else the list.
+template <typename Set, typename Fmt>
+void format_family(const Set& set, const Set& clients, const char* any, int bits, Fmt fmt,
+                   std::string& out) {
+  using T = decltype(set.intervals().front().lo);
+  auto list = [&](const Set& s, std::string& to) {
+    for (const auto& iv : s.intervals()) format_interval<T>(iv.lo, iv.hi, bits, fmt, to);
+  };
+  if (set.empty()) return;
+  if (!out.empty()) out += ", ";
+  if (set.is_all() || set == clients) {
+    out += any;
+    return;
+  }
+  Set rest = clients.subtract(set);
+  if (clients.includes(set) && rest.intervals().size() < set.intervals().size()) {
+    std::string except;
+    list(rest, except);
+    out += std::string(any) + " except " + except;
+    return;
+  }
+  std::string items;
+  list(set, items);
+  out += items;
+}
+
+}  // namespace
+
 std::string format_ipset(const IpSet& s) {
   if (s.v4.is_all() && s.v6.is_all()) return "any";
+  const IpSet& clients = client_addresses();
   std::string out;
-  if (s.v4.is_all())
-    out = "any4";
-  else
-    for (const auto& iv : s.v4.intervals()) format_interval<std::uint32_t>(iv.lo, iv.hi, 32, fmt4, out);
-  if (s.v6.is_all()) {
-    if (!out.empty()) out += ", ";
-    out += "any6";
-  } else {
-    for (const auto& iv : s.v6.intervals()) format_interval<u128>(iv.lo, iv.hi, 128, fmt6, out);
-  }
+  format_family(s.v4, clients.v4, "any4", 32, fmt4, out);
+  format_family(s.v6, clients.v6, "any6", 128, fmt6, out);
   return out.empty() ? "none" : out;
 }
 
@@ -197,6 +221,17 @@ const IpSet& public_addresses() {
     return v4_public.unite(v6_public);
   }();
   return kPublic;
+}
+
+const IpSet& client_addresses() {
+  static const IpSet kClients = [] {
+    IpSet never_a_source;
+    for (const char* block : {"0.0.0.0/8", "127.0.0.0/8", "224.0.0.0/4", "240.0.0.0/4", "::/128",
+                              "::1/128", "ff00::/8"})
+      never_a_source.add(*parse_cidr(block));
+    return IpSet::all().subtract(never_a_source);
+  }();
+  return kClients;
 }
 
 }  // namespace fwlint

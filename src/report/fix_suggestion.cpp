@@ -31,7 +31,12 @@ std::string indent_of(std::string_view line) {
 /// chain from opening the ports to everyone else.
 std::vector<AddressBlock> source_blocks(const Flow& flow) {
   std::vector<AddressBlock> out;
-  if (flow.sources.empty() || flow.sources.v4.is_all() || flow.sources.v6.is_all()) return out;
+  // Every address a client can have (the default of a check without
+  // --source) is no restriction worth writing.
+  const IpSet& clients = client_addresses();
+  bool every_client = (!flow.sources.v4.empty() && flow.sources.v4.includes(clients.v4)) ||
+                      (!flow.sources.v6.empty() && flow.sources.v6.includes(clients.v6));
+  if (flow.sources.empty() || every_client) return out;
   for (const auto& iv : flow.sources.v4.intervals()) {
     std::vector<std::pair<std::uint32_t, int>> blocks;
     report_detail::cidr_blocks<std::uint32_t>(iv.lo, iv.hi, 32, blocks);

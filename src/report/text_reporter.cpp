@@ -336,9 +336,13 @@ void write_flow(std::ostream& out, const Painter& paint, const Flow& flow) {
   if (!flow.destinations.empty())
     out << " to " << join_limited(address_strings(flow.destinations), kMaxListed);
   if (!flow.all_sources) {
+    // "any4 except 192.168.10.0/24" says more than the blocks that make it.
+    std::string described = format_ipset(flow.sources);
     auto sources = address_strings(flow.sources);
     out << " from "
-        << (sources.empty() ? std::string("no source") : join_limited(sources, kMaxListed));
+        << (described.starts_with("any") ? described
+            : sources.empty()           ? std::string("no source")
+                                        : join_limited(sources, kMaxListed));
   }
   if (!flow.source_ports.is_all()) out << " source port " << compact_ports(flow.source_ports);
   if (flow.by_replies) out << ": replies";

@@ -45,6 +45,23 @@ TEST(Address, FormatsAsCidrBlocks) {
   EXPECT_EQ(format_ipset(*parse_address_range("10.0.0.1", "10.0.0.254")), "10.0.0.1-10.0.0.254");
   EXPECT_EQ(format_ipset(IpSet::all()), "any");
   EXPECT_EQ(format_ipset(IpSet::all_of(Family::V4)), "any4");
+  // Every client address reads as `any`; most of it as `any except`.
+  EXPECT_EQ(format_ipset(client_addresses()), "any4, any6");
+  IpSet clients4 = client_addresses().intersect(IpSet::all_of(Family::V4));
+  EXPECT_EQ(format_ipset(clients4), "any4");
+  EXPECT_EQ(format_ipset(clients4.subtract(*parse_cidr("192.168.10.0/24"))), "any4 except 192.168.10.0/24");
+  EXPECT_EQ(format_ipset(IpSet::all_of(Family::V4).subtract(*parse_cidr("192.168.10.0/24"))),
+            "0.0.0.0-192.168.9.255, 192.168.11.0-255.255.255.255");
+}
+
+TEST(Address, ClientAddressesLeaveOutWhatIsNeverASource) {
+  const IpSet& c = client_addresses();
+  for (const char* never : {"0.0.0.0", "127.0.0.1", "224.0.0.1", "239.255.255.250", "255.255.255.255",
+                            "::", "::1", "ff02::1"})
+    EXPECT_FALSE(c.includes(*parse_cidr(never))) << never;
+  for (const char* client : {"10.1.2.3", "192.168.1.10", "169.254.1.1", "100.64.0.1", "8.8.8.8",
+                             "fe80::1", "fd00::1", "2001:db8::1"})
+    EXPECT_TRUE(c.includes(*parse_cidr(client))) << client;
 }
 
 TEST(Address, PublicSpaceExcludesPrivateRanges) {

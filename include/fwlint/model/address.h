@@ -58,4 +58,11 @@ std::string format_ipset(const IpSet& s);
 /// multicast, reserved and documentation blocks.
 const IpSet& public_addresses();
 
+/// Addresses a client can send from towards a public service: every address
+/// but those that are never the source of such a packet (this-network
+/// 0.0.0.0/8, loopback, multicast, the reserved 240.0.0.0/4 with broadcast;
+/// ::, ::1 and ff00::/8). Checks without --source assume these, so an
+/// anti-spoofing rule (`-s 127.0.0.0/8 -j DROP`) blocks no client.
+const IpSet& client_addresses();
+
 }  // namespace fwlint

@@ -190,7 +190,7 @@ struct Path {
   /// no ingress interface, and their replies no egress interface, so a rule
   /// on one never matches them (and its negation always does).
   bool sent_by_device = false;
-  IpSet default_sources = IpSet::all();
+  IpSet default_sources = client_addresses();
   std::string sources_description;  ///< why those sources ("connected subnet of inside")
 };
 

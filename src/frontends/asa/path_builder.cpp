@@ -125,7 +125,8 @@ class PathBuilder {
     path.in_interface = "any";
     path.out_interface = "any";
     path.stages.push_back(acl_stage("any -> any ingress", {&g}, "global ACL " + g.acl));
-    path.default_sources = options_.ipv6 ? IpSet::all() : IpSet::all_of(Family::V4);
+    path.default_sources =
+        client_addresses().intersect(options_.ipv6 ? IpSet::all() : IpSet::all_of(Family::V4));
     path.sources_description = "all addresses (no interfaces defined)";
     policy_.paths.push_back(std::move(path));
   }

@@ -210,7 +210,7 @@ class PathFactory {
   Path base(std::string name) const {
     Path path;
     path.name = std::move(name);
-    path.default_sources = IpSet::all_of(family_);
+    path.default_sources = client_addresses().intersect(IpSet::all_of(family_));
     path.sources_description = family_ == Family::V6 ? "any IPv6 address" : "any IPv4 address";
     // Loopback never carries traffic to the Internet.
     path.unused_interfaces = {"lo"};

@@ -73,7 +73,7 @@ Crossing inside_crossing(const std::string& from) {
 Path base_path(std::string name) {
   Path path;
   path.name = std::move(name);
-  path.default_sources = IpSet::all();
+  path.default_sources = client_addresses();
   path.sources_description = "any address";
   // Loopback never carries traffic to the Internet.
   path.unused_interfaces = {"lo", "lo0"};

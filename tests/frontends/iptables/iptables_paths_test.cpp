@@ -42,8 +42,19 @@ TEST(IptablesPaths, HostPathIsOutputWithRepliesThroughInput) {
   EXPECT_EQ(p.reply_stages[0].description, "filter INPUT");
   EXPECT_EQ(p.client_type, kTypeLocal);
   EXPECT_EQ(p.unused_interfaces, std::vector<std::string>{"lo"});
-  EXPECT_EQ(p.default_sources, IpSet::all_of(Family::V4));
+  EXPECT_EQ(p.default_sources, client_addresses().intersect(IpSet::all_of(Family::V4)));
   EXPECT_TRUE(r.diagnostics.empty()) << dump_diagnostics(r);
+}
+
+// Anti-spoofing rules drop sources no client has; they block nothing a
+// check without --source asks about.
+TEST(IptablesPaths, AntiSpoofingRulesBlockNoClient) {
+  auto r = parse(filter("-A OUTPUT ! -o lo -s 127.0.0.0/8 -j DROP\n"
+                        "-A OUTPUT -s 224.0.0.0/4 -j DROP\n"
+                        "-A OUTPUT -s 0.0.0.0/8 -j DROP\n"
+                        "-A OUTPUT -j ACCEPT\n"));
+  EXPECT_EQ(host(r, 6, 443), only(Verdict::Allowed));
+  EXPECT_EQ(host(r, 17, 3478), only(Verdict::Allowed));
 }
 
 TEST(IptablesPaths, GatewayPathIsForwardBothWays) {

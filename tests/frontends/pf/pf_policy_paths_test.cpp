@@ -23,7 +23,7 @@ TEST(PfPolicyPaths, HostCrossesOutOnTheEgressAndRepliesComeBackOnItsState) {
   EXPECT_EQ(p.reply_stages[0].state_from, 0);
   EXPECT_TRUE(p.sent_by_device);
   EXPECT_EQ(p.client_type, kTypeLocal);
-  EXPECT_EQ(p.default_sources, IpSet::all());
+  EXPECT_EQ(p.default_sources, client_addresses());
   EXPECT_FALSE(p.sources_description.empty());
   EXPECT_NE(std::find(p.unused_interfaces.begin(), p.unused_interfaces.end(), "lo0"),
             p.unused_interfaces.end());
