@@ -56,6 +56,42 @@ void apply_severities(FileResult& result,
   for (auto& check : result.checks) std::erase_if(check.findings, apply);
 }
 
+/// Keeps the first `limit` diagnostics of each id (suppressed ones counted
+/// apart); the others of an id become one diagnostic, placed where the
+/// first of them was, that says how many were left out. A file with a
+/// million unrecognized lines gives a report of bounded size.
+void aggregate_repeated(Diagnostics& diagnostics, std::size_t limit) {
+  struct Left {
+    std::size_t at = 0;  ///< index of the summary in `kept`
+    std::size_t count = 0;
+  };
+  std::map<std::pair<std::string, bool>, std::size_t> shown;
+  std::map<std::pair<std::string, bool>, Left> left_out;
+  Diagnostics kept;
+  for (auto& d : diagnostics) {
+    auto key = std::make_pair(d.id, d.suppression.has_value());
+    if (++shown[key] <= limit) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    auto [it, first] = left_out.try_emplace(key);
+    if (first) {
+      it->second.at = kept.size();
+      kept.push_back(std::move(d));
+    } else if (d.severity > kept[it->second.at].severity) {
+      kept[it->second.at].severity = d.severity;
+    }
+    ++it->second.count;
+  }
+  for (const auto& [key, left] : left_out) {
+    Diagnostic& summary = kept[left.at];
+    summary.message = std::to_string(left.count) + " more " + key.first +
+                      " diagnostics of this file are left out, from this line on (--limit "
+                      "repeated-diagnostics=N shows more)";
+  }
+  diagnostics = std::move(kept);
+}
+
 /// Everything but the severities of the configuration.
 FileResult lint(const std::string& file_name, std::string_view content, const LintOptions& options) {
   FileResult result;
@@ -108,6 +144,7 @@ FileResult lint_content(const std::string& file_name, std::string_view content,
                         const LintOptions& options) {
   FileResult result = lint(file_name, content, options);
   apply_severities(result, options.severities);
+  aggregate_repeated(result.diagnostics, options.paths.limits.repeated_diagnostics);
   return result;
 }
 

@@ -12,7 +12,9 @@ namespace {
 
 FileResult lint_one(const std::string& file, const LintOptions& options) {
   std::string content, error;
-  if (!read_input(file, content, error)) {
+  if (!read_input(file, content, error, options.paths.limits.file_size)) {
+    if (error.starts_with("file is larger") || error.starts_with("input is larger"))
+      error += " (--limit file-size)";
     FileResult r;
     r.path = file;
     r.status = ParseStatus::Failed;

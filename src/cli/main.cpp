@@ -73,6 +73,7 @@ int usage_error(const std::string& message) {
 
 struct Cli {
   std::vector<std::string> files;
+  std::vector<std::string> limits;  ///< --limit NAME=N
   std::vector<std::string> sdks;
   std::string sdk_version;
   std::vector<std::string> packs;
@@ -163,6 +164,10 @@ po::options_description visible_options(Cli& cli) {
        "both, each check labelled with its path); iptables and pf")
       ("include-dir", po::value(&cli.include_dirs)->composing(),
        "directory a pf.conf may include files from, besides its own (repeatable)")
+      ("limit", po::value(&cli.limits)->composing(),
+       "NAME=N: change a bound on what one input may cost (repeatable): file-size, line-length, "
+       "rule-string-length, nesting, include-depth, include-files, include-size, expansion-size, "
+       "repeated-diagnostics; sizes take K, M or G (see docs/limits.md)")
       ("source", po::value(&cli.sources)->composing(), "client addresses CIDR (repeatable; default: networks behind --from)")
       ("resolve", po::value(&cli.resolves)->composing(), "NAME=CIDR: addresses a required domain resolves to (repeatable)")
       ("ipv6", po::bool_switch(&cli.ipv6), "check IPv6 as well as IPv4")
@@ -334,6 +339,19 @@ int lint_options(const Cli& cli, const po::variables_map& vm, const std::vector<
   options.paths.to_interface = cli.to;
   options.paths.ipv6 = cli.ipv6;
   options.paths.include_dirs = cli.include_dirs;
+  for (const std::string& spec : cli.limits) {
+    std::size_t eq = spec.find('=');
+    std::string name = spec.substr(0, eq), error;
+    if (eq == std::string::npos)
+      return usage_error("--limit needs NAME=N, not '" + spec + "'");
+    if (!set_limit(options.paths.limits, name, spec.substr(eq + 1), error)) {
+      std::vector<std::string> names;
+      for (const auto& l : limit_catalog()) names.emplace_back(l.name);
+      bool unknown_name = error.starts_with("unknown limit");
+      return usage_error(error + " (see docs/limits.md)" +
+                         (unknown_name ? cli::did_you_mean(name, names) : ""));
+    }
+  }
   // Every comma-separated name counts, empty ones too: `--profile ''` or
   // `--profile domain,` is a mistake, not "every profile".
   for (const std::string& list : cli.profiles)
@@ -529,7 +547,8 @@ int lint_with_configs(const Cli& cli, const po::variables_map& vm, const std::ve
   }
   if (!ok) return kUsage;
 
-  const config::Selection command_line{cli.sdks, cli.packs, cli.sdk_version, cli.without, cli.dialect, cli.sources};
+  const config::Selection command_line{cli.sdks,    cli.packs,   cli.sdk_version, cli.without,
+                                       cli.dialect, cli.sources, cli.limits};
   struct Group {
     const config::Config* config;
     config::Effective effective;
@@ -556,6 +575,7 @@ int lint_with_configs(const Cli& cli, const po::variables_map& vm, const std::ve
     merged.without = s.without;
     merged.dialect = s.dialect;
     merged.sources = s.sources;
+    merged.limits = s.limits;
     merged.files.clear();
     for (std::size_t i : g.inputs)
       if (!cli.files.empty() || cli.print_config) merged.files.push_back(inputs[i]);

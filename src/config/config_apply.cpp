@@ -69,6 +69,17 @@ Effective merge(const Selection& command_line, const Config* config, const std::
         e.severity_origin[id.value] = origin_of(id.where);
       }
   }
+  // The file's limits, then the command line's, which win name by name.
+  e.selection.limits.clear();
+  if (config)
+    for (const LimitOverride& l : config->limits) {
+      e.selection.limits.push_back(l.name.value + "=" + l.value.value);
+      e.limit_origin[l.name.value] = origin_of(l.name.where);
+    }
+  for (const std::string& spec : command_line.limits) {
+    e.selection.limits.push_back(spec);
+    e.limit_origin[spec.substr(0, spec.find('='))] = "command line (--limit)";
+  }
   return e;
 }
 

@@ -8,6 +8,7 @@
 
 #include "fwlint/analysis/findings.h"
 #include "fwlint/config/config.h"
+#include "fwlint/frontends/input_limits.h"
 #include "fwlint/frontends/frontend.h"
 #include "fwlint/model/address.h"
 #include "fwlint/report/rule_catalog.h"
@@ -249,6 +250,33 @@ class Loader {
     }
   }
 
+  void read_limits(const YAML::Node& key, const YAML::Node& value, Config& config) {
+    if (!value.IsMap()) {
+      error(value.IsNull() ? at(key) : at(value),
+            std::string("expected a mapping of limit names to numbers for 'limits'") +
+                (value.IsNull() ? "" : std::string(", found ") + kind_of(value)));
+      return;
+    }
+    InputLimits scratch;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      auto name = string_of(it->first, "a limit name");
+      auto number = string_of(it->second, "a number");
+      if (!name || !number) continue;
+      std::string problem;
+      if (!set_limit(scratch, name->value, number->value, problem)) {
+        bool unknown_name = problem.starts_with("unknown limit");
+        error(unknown_name ? name->where : number->where, problem + " (see docs/limits.md)");
+        continue;
+      }
+      auto same = [&](const LimitOverride& l) { return l.name.value == name->value; };
+      if (std::any_of(config.limits.begin(), config.limits.end(), same)) {
+        error(name->where, "limit " + name->value + " is given twice");
+        continue;
+      }
+      config.limits.push_back(LimitOverride{*name, *number});
+    }
+  }
+
   std::string path_;
   std::string_view text_;
   Diagnostics& diagnostics_;
@@ -342,6 +370,8 @@ std::optional<Config> Loader::run(const std::string& directory) {
     } else if (name == "ignore") {
       config.ignore = list_of(key, value, "finding ids", "a finding id", false,
                               [&](Located& id) { return finding_id_of(id); });
+    } else if (name == "limits") {
+      read_limits(key, value, config);
     }
   }
   // An id both ignored and given a severity is a contradiction.

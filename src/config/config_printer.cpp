@@ -120,6 +120,15 @@ void write_effective(std::ostream& out, const std::string& input, const Config* 
     w.line("  ", "ignore", "", "");
     for (const auto& id : ignored) w.item("    ", id, e.severity_origin.at(id));
   }
+  // The limits that are set, with the value in effect (docs/limits.md).
+  if (e.limit_origin.empty()) {
+    w.line("  ", "limits", "{}", "default: docs/limits.md");
+  } else {
+    w.line("  ", "limits", "", "");
+    for (const LimitInfo& l : limit_catalog())
+      if (auto set = e.limit_origin.find(std::string(l.name)); set != e.limit_origin.end())
+        w.line("    ", l.name, std::to_string(options.paths.limits.*(l.field)), set->second);
+  }
 }
 
 }  // namespace fwlint::config

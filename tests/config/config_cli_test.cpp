@@ -146,9 +146,9 @@ TEST_F(ConfigCli, EveryKeyChangesTheRun) {
 TEST_F(ConfigCli, PrintConfigSaysWhereEachValueComesFrom) {
   write(".agora-fwlint.yaml",
         "pack: agora@2020-09\nsdks: [rtc-web]\ndialect:\n  \"*.cfg\": asa\nseverity:\n  FWL004: note\n"
-        "ignore: [FWL003]\n");
+        "ignore: [FWL003]\nlimits:\n  line-length: 128K\n  nesting: 32\n");
   std::string fw = write("fw.cfg", kAsa);
-  CliRun run = run_in(root_, "--print-config --sdk-version 4.0.0 fw.cfg", "");
+  CliRun run = run_in(root_, "--print-config --sdk-version 4.0.0 --limit nesting=8 fw.cfg", "");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
             "fw.cfg:\n"
@@ -162,7 +162,10 @@ TEST_F(ConfigCli, PrintConfigSaysWhereEachValueComesFrom) {
             "  severity:\n"
             "    FWL004: note                          # .agora-fwlint.yaml:6:3\n"
             "  ignore:\n"
-            "    - FWL003                              # .agora-fwlint.yaml:7:10\n");
+            "    - FWL003                              # .agora-fwlint.yaml:7:10\n"
+            "  limits:\n"
+            "    line-length: 131072                   # .agora-fwlint.yaml:9:3\n"
+            "    nesting: 8                            # command line (--limit)\n");
   CliRun none = run_cli({"--print-config", "--no-config", fw});
   EXPECT_NE(none.out.find("  config: null                            # no .agora-fwlint.yaml applies\n"),
             std::string::npos)
@@ -178,7 +181,7 @@ TEST_F(ConfigCli, InvalidConfigStopsWithExitTwoAtLineAndColumn) {
   EXPECT_EQ(run.out, "");
   EXPECT_EQ(run.err,
             ".agora-fwlint.yaml:2:1: error: unknown option 'sdk_versoin' (known: sdks, pack, sdk_version, without, "
-            "dialect, sources, severity, ignore) [FWL110]\n"
+            "dialect, sources, severity, ignore, limits) [FWL110]\n"
             ".agora-fwlint.yaml:3:11: error: invalid source '10.0.0.0/33' (expected an address or CIDR, e.g. "
             "192.168.1.0/24) [FWL110]\n");
   // --no-config gets past it.

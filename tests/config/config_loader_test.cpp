@@ -103,7 +103,7 @@ struct Bad {
 TEST(ConfigLoader, ReportsEachMistakeAtItsLineAndColumn) {
   const Bad cases[] = {
       {"sdks: [rtc-web]\nsdk_versoin: 4.4.0\n", 2, 1,
-       "unknown option 'sdk_versoin' (known: sdks, pack, sdk_version, without, dialect, sources, severity, ignore)"},
+       "unknown option 'sdk_versoin' (known: sdks, pack, sdk_version, without, dialect, sources, severity, ignore, limits)"},
       {"sdks: [a]\nsdks: [b]\n", 2, 1, "duplicate option 'sdks'"},
       {"sdks: rtc-web\n", 1, 7, "expected a list of sdk ids for 'sdks', found a string"},
       {"sdks:\n", 1, 1, "missing value for 'sdks' (expected a list of sdk ids)"},

@@ -31,6 +31,11 @@ TEST(ConfigSchema, ListsExactlyTheKeysTheLoaderAccepts) {
   EXPECT_EQ(dialects, frontends);
   EXPECT_EQ(s.at("properties").at("severity").at("additionalProperties").at("enum"),
             json::array({"error", "warning", "note", "off"}));
+  std::set<std::string> limits, catalog;
+  for (const auto& l : s.at("properties").at("limits").at("propertyNames").at("enum"))
+    limits.insert(l.get<std::string>());
+  for (const auto& l : limit_catalog()) catalog.insert(std::string(l.name));
+  EXPECT_EQ(limits, catalog);
 }
 
 TEST(ConfigDocs, DocumentEveryKeyAndTheFinding) {

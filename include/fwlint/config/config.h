@@ -30,7 +30,8 @@ inline constexpr std::string_view kFileName = ".agora-fwlint.yaml";
 inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
 /// The keys of a configuration file, in the order --print-config shows them.
 inline constexpr std::string_view kKeys[] = {"sdks",    "pack",    "sdk_version", "without",
-                                             "dialect", "sources", "severity",    "ignore"};
+                                             "dialect", "sources", "severity",    "ignore",
+                                             "limits"};
 
 /// A string of the file and where it is written (`where.file` is the file).
 struct Located {
@@ -59,6 +60,12 @@ struct SeverityOverride {
   SourceLocation value_where;
 };
 
+/// `limits: {NAME: N}` (docs/limits.md).
+struct LimitOverride {
+  Located name;   ///< "line-length", located where the key is written
+  Located value;  ///< as written: "128K"
+};
+
 struct Config {
   std::string path;       ///< the file, as messages name it
   std::string directory;  ///< absolute; globs are relative to it
@@ -70,6 +77,7 @@ struct Config {
   std::optional<LocatedList> sources;
   std::vector<SeverityOverride> severities;
   std::optional<LocatedList> ignore;  ///< canonical ids
+  std::vector<LimitOverride> limits;
 };
 
 /// Reads a configuration from `text`. `path` names the file in messages
@@ -118,6 +126,7 @@ struct Selection {
   std::vector<std::string> without;
   std::string dialect;
   std::vector<std::string> sources;
+  std::vector<std::string> limits;  ///< "NAME=N" each, applied in order (the last wins)
   friend bool operator==(const Selection&, const Selection&) = default;
 };
 
@@ -129,6 +138,9 @@ struct Effective {
   std::map<std::string, std::string> origin;
   std::map<std::string, std::optional<Severity>> severities;  ///< nullopt = off / ignored
   std::map<std::string, std::string> severity_origin;         ///< id -> "FILE:LINE:COL"
+  /// Where each limit that is set comes from: "FILE:LINE:COL" or
+  /// "command line (--limit)"; the selection's limits hold the file's first.
+  std::map<std::string, std::string> limit_origin;
 };
 
 /// `command_line` with every option it leaves unset taken from `config`

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fwlint/frontends/comment_syntax.h"
+#include "fwlint/frontends/input_limits.h"
 #include "fwlint/frontends/permit_lines.h"
 #include "fwlint/model/diagnostic.h"
 #include "fwlint/model/policy.h"
@@ -43,6 +44,8 @@ struct PathOptions {
   /// are conditional.
   std::string program;
   std::string service;
+  /// Bounds on what one input may cost (docs/limits.md).
+  InputLimits limits;
 };
 
 enum class ParseStatus { Ok, Partial, Failed };

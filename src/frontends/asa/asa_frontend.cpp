@@ -68,7 +68,7 @@ ParseResult AsaFrontend::parse(const std::string& /*file_name*/, std::string_vie
 
   AsaConfig config;
   ObjectTable objects;
-  Extractor extractor(config, objects, sink);
+  Extractor extractor(config, objects, sink, options.limits.line_length);
   LineReader reader(text);
   SourceLine line;
   while (reader.next(line)) extractor.feed(line);

@@ -54,8 +54,9 @@ std::size_t inline_comment(const SourceLine& line) {
 
 }  // namespace
 
-Extractor::Extractor(AsaConfig& config, ObjectTable& objects, DiagnosticSink& sink)
-    : config_(config), objects_(objects), sink_(sink) {}
+Extractor::Extractor(AsaConfig& config, ObjectTable& objects, DiagnosticSink& sink,
+                     std::size_t max_line_length)
+    : config_(config), objects_(objects), sink_(sink), max_line_length_(max_line_length) {}
 
 void Extractor::feed(const SourceLine& line) {
   line_ = &line;
@@ -66,7 +67,7 @@ void Extractor::feed(const SourceLine& line) {
     if (line.indent == 0) context_ = Context{};
     return;
   }
-  if (line.too_long()) {
+  if (line.longer_than(max_line_length_)) {
     too_long(line);
     return;
   }
@@ -148,7 +149,7 @@ void Extractor::sub_command(const SourceLine& line, std::string_view text) {
 
 void Extractor::too_long(const SourceLine& line) {
   std::string msg = "line is " + std::to_string(line.text.size()) + " bytes long; only lines up to " +
-                    std::to_string(kMaxParsedLineLength) + " bytes are parsed";
+                    std::to_string(max_line_length_) + " bytes are parsed (--limit line-length)";
   bool in_block = context_.mode != Mode::None && context_.mode != Mode::Ignored &&
                   context_.mode != Mode::AclEntry && line.indent > context_.indent;
   if (line.first_word() == "access-list") {

@@ -23,7 +23,7 @@ namespace fwlint::asa {
 
 class Extractor {
  public:
-  Extractor(AsaConfig& config, ObjectTable& objects, DiagnosticSink& sink);
+  Extractor(AsaConfig& config, ObjectTable& objects, DiagnosticSink& sink, std::size_t max_line_length);
 
   /// Reads one physical line.
   void feed(const SourceLine& line);
@@ -115,6 +115,7 @@ class Extractor {
   AsaConfig& config_;
   ObjectTable& objects_;
   DiagnosticSink& sink_;
+  std::size_t max_line_length_;
   StatementParser parser_;
   const SourceLine* line_ = nullptr;
   Context context_;

@@ -16,12 +16,6 @@
 
 namespace fwlint {
 
-/// Longest line a grammar is run on. Real commands and rules stay far below
-/// (an ASA command is at most a few hundred characters); anything longer
-/// is reported instead of parsed so a hostile line cannot cost more than
-/// one linear scan.
-inline constexpr std::size_t kMaxParsedLineLength = 64 * 1024;
-
 /// Longest original text kept in a SourceLocation.
 inline constexpr std::size_t kMaxLocationText = 512;
 
@@ -37,7 +31,11 @@ struct SourceLine {
   std::string_view first_word() const;
   /// The n-th (0-based) blank-separated word of the body, or "".
   std::string_view word(std::size_t n) const;
-  bool too_long() const { return text.size() > kMaxParsedLineLength; }
+  /// Longer than the line-length limit: real commands and rules stay far
+  /// below it (an ASA command is a few hundred characters at most), and a
+  /// longer line is reported instead of parsed, so that a hostile line
+  /// costs no more than one linear scan.
+  bool longer_than(std::size_t limit) const { return text.size() > limit; }
 };
 
 /// The n-th (0-based) word of `s`, words being separated by blanks (space,

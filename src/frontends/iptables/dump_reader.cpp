@@ -61,9 +61,10 @@ bool DumpReader::feed(const SourceLine& line) {
            "more than " + std::to_string(kMaxTables) + " tables; the rest of the input is ignored");
     return false;
   }
-  if (line.too_long()) {
+  if (line.longer_than(max_line_length_)) {
     report(finding_id::kUnrecognizedLine, Severity::Error, location(line),
-           "line is longer than " + std::to_string(kMaxParsedLineLength) + " bytes and was not parsed");
+           "line is longer than " + std::to_string(max_line_length_) +
+               " bytes and was not parsed (--limit line-length)");
     add_unparsed_rule(line);
     return true;
   }

@@ -24,7 +24,8 @@ inline constexpr std::size_t kMaxTables = 64;
 
 class DumpReader {
  public:
-  explicit DumpReader(Diagnostics& diags) : diags_(diags) {}
+  DumpReader(Diagnostics& diags, std::size_t max_line_length)
+      : diags_(diags), max_line_length_(max_line_length) {}
 
   /// Reads one line. False when the rest of the input must be ignored.
   bool feed(const SourceLine& line);
@@ -58,6 +59,7 @@ class DumpReader {
   void report(const char* id, Severity severity, SourceLocation where, std::string message);
 
   Diagnostics& diags_;
+  std::size_t max_line_length_;
   LineTokenizer tokenizer_;
   Dump dump_;
   /// Index in dump_.tables of the table being read (until its COMMIT).

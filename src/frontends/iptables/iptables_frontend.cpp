@@ -134,7 +134,7 @@ ParseResult IptablesFrontend::parse(const std::string& /*file_name*/, std::strin
 
   ParseResult result;
   result.policy.dialect = "iptables";
-  DumpReader reader(result.diagnostics);
+  DumpReader reader(result.diagnostics, options.limits.line_length);
   LineReader lines(text);
   SourceLine line, last;
   while (lines.next(line) && reader.feed(line)) last = line;

@@ -32,7 +32,9 @@ std::string megabytes(std::size_t bytes) { return std::to_string(bytes / (1024 *
 
 }  // namespace
 
-FileLoader::FileLoader(const std::string& main_file, const std::vector<std::string>& include_dirs) {
+FileLoader::FileLoader(const std::string& main_file, const std::vector<std::string>& include_dirs,
+                       const InputLimits& limits)
+    : limits_(limits) {
   std::error_code ec;
   fs::path main(main_file);
   fs::path directory = main_file.empty() || main_file == "-" ? fs::current_path(ec) : main.parent_path();
@@ -98,13 +100,18 @@ std::optional<LoadedFile> FileLoader::load(std::string_view name, const std::str
     return std::nullopt;
   }
   std::uintmax_t size = fs::file_size(path, ec);
-  if (ec || size > kMaxIncludedFileBytes) {
-    error = ec ? "its size cannot be read" : "it is larger than " + megabytes(kMaxIncludedFileBytes);
+  if (ec) {
+    error = "its size cannot be read";
     return std::nullopt;
   }
-  if (files_ >= kMaxIncludedFiles || total_bytes_ + size > kMaxTotalIncludedBytes) {
+  if (size > limits_.include_size) {
+    error = "it is larger than " + megabytes(limits_.include_size) + " (--limit include-size)";
+    return std::nullopt;
+  }
+  if (files_ >= limits_.include_files || total_bytes_ + size > limits_.include_size) {
     error = "the configuration already read " + std::to_string(files_) + " other files (" +
-            megabytes(total_bytes_) + "), the most it may";
+            megabytes(total_bytes_) + "); with this one (" + megabytes(size) +
+            ") it would pass --limit include-files or include-size";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

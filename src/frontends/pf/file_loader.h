@@ -3,7 +3,8 @@
 /// Reads the files a configuration names (`include`, `load anchor … from`,
 /// table `file`), and only those it may: regular files under the allowed
 /// roots (the main file's directory and --include-dir), no larger than
-/// kMaxIncludedFileBytes, within a budget for the whole configuration.
+/// the include-size limit, within the include-files and include-size
+/// budget for the whole configuration.
 /// Devices, FIFOs and directories are refused before they are opened, so a
 /// hostile name cannot block or feed endless bytes.
 #pragma once
@@ -14,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "fwlint/frontends/input_limits.h"
 
 namespace fwlint::pf {
 
@@ -26,7 +29,8 @@ struct LoadedFile {
 class FileLoader {
  public:
   /// `main_file` locates the first root; `include_dirs` are the others.
-  FileLoader(const std::string& main_file, const std::vector<std::string>& include_dirs);
+  FileLoader(const std::string& main_file, const std::vector<std::string>& include_dirs,
+             const InputLimits& limits);
 
   /// The directory of the main file (relative names in it start there).
   const std::string& main_directory() const { return main_directory_; }
@@ -48,6 +52,7 @@ class FileLoader {
 
   std::string main_directory_;
   std::vector<std::filesystem::path> roots_;
+  InputLimits limits_;
   std::size_t total_bytes_ = 0;
   std::size_t files_ = 0;
 };

@@ -77,6 +77,7 @@ ParseResult PfFrontend::parse(const std::string& file_name, std::string_view con
   // directory and the --include-dir directories only.
   PfReaderOptions reader_options;
   reader_options.include_dirs = options.include_dirs;
+  reader_options.limits = options.limits;
   ReadSummary summary;
   PfConfig config = read_pf_config(file_name, text, reader_options, diags, &summary);
   if (summary.understood == 0 && detect_pf(text.substr(0, 64 * 1024)) < kDetectThreshold)

@@ -81,6 +81,7 @@ class PfReader {
   void open_block(std::shared_ptr<PfAnchor> anchor, const SourceLocation& where);
 
   Diagnostics& diags_;
+  InputLimits limits_;
   FileLoader loader_;
   std::string main_name_;
   MacroTable macros_;

@@ -3,7 +3,7 @@
 // ruleset being filled, sharing macros), and `load anchor … from` (read
 // after the file that names it, into the anchor). Every file is read
 // through the FileLoader's checks; a chain of files longer than
-// kMaxIncludeDepth or one that comes back to a file already in it stops
+// the include-depth limit or one that comes back to a file already in it stops
 // there, reported at the statement that asked for it.
 #include <algorithm>
 #include <filesystem>
@@ -24,7 +24,10 @@ std::string describe_chain(const std::vector<std::string>& chain, const std::str
 }  // namespace
 
 PfReader::PfReader(const std::string& file_name, const PfReaderOptions& options, Diagnostics& diags)
-    : diags_(diags), loader_(file_name, options.include_dirs), main_name_(file_name) {}
+    : diags_(diags),
+      limits_(options.limits),
+      loader_(file_name, options.include_dirs, options.limits),
+      main_name_(file_name) {}
 
 PfConfig PfReader::read(std::string_view content) {
   SourceFile main(main_name_, loader_.main_directory(), content, true);
@@ -35,7 +38,7 @@ PfConfig PfReader::read(std::string_view content) {
 }
 
 void PfReader::read_file(const SourceFile& file, const Chain& chain) {
-  StatementScanner scanner(file, macros_);
+  StatementScanner scanner(file, macros_, limits_);
   Statement st;
   std::size_t base = rulesets_.size();
   while (scanner.next(st)) {
@@ -99,9 +102,10 @@ void PfReader::include(const std::string& name, const StatementSite& site, const
                 "cannot include \"" + name + "\": " + why + "; its rules are unknown");
     add_unreadable(site, st, "include \"" + name + "\" could not be read");
   };
-  if (chain.size() > kMaxIncludeDepth) {
-    refuse(finding_id::kUnreadableInput,
-           "files are nested more than " + std::to_string(kMaxIncludeDepth) + " deep");
+  if (chain.size() > limits_.include_depth) {
+    refuse(finding_id::kUnreadableInput, "files are nested more than " +
+                                             std::to_string(limits_.include_depth) +
+                                             " deep (--limit include-depth)");
     return;
   }
   std::string error, identity;
@@ -138,9 +142,10 @@ void PfReader::run_loads() {
                                       "; its rules are unknown"});
     };
     std::shared_ptr<PfAnchor> anchor = anchor_at(request.anchor_path, request.where);
-    if (request.chain.size() > kMaxIncludeDepth) {
-      refuse(finding_id::kUnreadableInput,
-             "files are nested more than " + std::to_string(kMaxIncludeDepth) + " deep");
+    if (request.chain.size() > limits_.include_depth) {
+      refuse(finding_id::kUnreadableInput, "files are nested more than " +
+                                               std::to_string(limits_.include_depth) +
+                                               " deep (--limit include-depth)");
       continue;
     }
     std::string error, identity;

@@ -192,9 +192,10 @@ bool StatementScanner::next(Statement& st) {
           st.opens_block = true;
           return finish();
         }
-        if (braces_.size() >= kMaxListNesting) {
+        if (braces_.size() >= limits_.nesting) {
           problem(st, finding_id::kUnrecognizedLine, ch.origin,
-                  "lists nested more than " + std::to_string(kMaxListNesting) + " deep");
+                  "lists nested more than " + std::to_string(limits_.nesting) +
+                      " deep (--limit nesting)");
           resume_after_line(ch.origin.line);
           return finish();
         }
@@ -285,9 +286,10 @@ void StatementScanner::expand_macro(Origin origin, Statement& st) {
             "macro '" + name + "' refers to itself (" + path + name + "); it is not expanded");
     return;
   }
-  if (chain.size() >= kMaxMacroNesting) {
+  if (chain.size() >= limits_.nesting) {
     problem(st, finding_id::kUnrecognizedLine, origin,
-            "macros nested more than " + std::to_string(kMaxMacroNesting) + " deep at '$" + name + "'");
+            "macros nested more than " + std::to_string(limits_.nesting) + " deep at '$" + name +
+                "' (--limit nesting)");
     return;
   }
   if (++expansion_count_ > kMaxExpansionsPerStatement) {
@@ -310,11 +312,11 @@ void StatementScanner::expand_macro(Origin origin, Statement& st) {
 
 void StatementScanner::emit(char c, Origin origin, Statement& st) {
   if (overflow_) return;
-  if (st.text.size() >= kMaxStatementBytes) {
+  if (st.text.size() >= limits_.expansion_size) {
     overflow_ = true;
-    problem(
-        st, finding_id::kUnrecognizedLine, st.start,
-        "statement longer than " + std::to_string(kMaxStatementBytes / 1024) + " KB after macro expansion");
+    problem(st, finding_id::kUnrecognizedLine, st.start,
+            "statement longer than " + std::to_string(limits_.expansion_size) +
+                " bytes after macro expansion (--limit expansion-size)");
     // What a runaway macro still had to say belongs to this statement; the
     // file's own text is still scanned (not kept) to find where it ends.
     expansions_.clear();

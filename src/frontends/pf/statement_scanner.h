@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fwlint/frontends/input_limits.h"
 #include "frontends/pf/macro_table.h"
 #include "frontends/pf/source_file.h"
 
@@ -55,17 +56,17 @@ struct Statement {
 
 /// Longest quoted string (pfctl's own limit is 8 KB).
 inline constexpr std::size_t kMaxQuotedString = 64 * 1024;
-/// Longest statement after macro expansion.
-inline constexpr std::size_t kMaxStatementBytes = 1024 * 1024;
-/// Lists inside lists (the parser recurses once per level).
-inline constexpr std::size_t kMaxListNesting = 64;
-/// Macros expanding inside macros, and expansions in one statement.
-inline constexpr std::size_t kMaxMacroNesting = 16;
+/// Macro expansions in one statement: empty macros add no bytes, so the
+/// expansion-size limit alone would not bound them.
 inline constexpr std::size_t kMaxExpansionsPerStatement = 100000;
 
 class StatementScanner {
  public:
-  StatementScanner(const SourceFile& file, const MacroTable& macros) : file_(file), macros_(macros) {}
+  /// Lists inside lists (the parser recurses once per level) and macros
+  /// inside macros are bounded by the nesting limit, a statement after
+  /// macro expansion by expansion-size.
+  StatementScanner(const SourceFile& file, const MacroTable& macros, const InputLimits& limits)
+      : file_(file), macros_(macros), limits_(limits) {}
 
   /// Fills `out` with the next statement; false at the end of the file.
   bool next(Statement& out);
@@ -110,6 +111,7 @@ class StatementScanner {
 
   const SourceFile& file_;
   const MacroTable& macros_;
+  const InputLimits& limits_;
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::size_t line_begin_ = 0;

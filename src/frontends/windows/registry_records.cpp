@@ -96,7 +96,10 @@ std::string lower(std::string_view s) {
 /// Maps records to a WfInput, one store at a time.
 class RegistryMapper {
  public:
-  RegistryMapper(std::string form, Diagnostics& diags) : diags_(diags) { input_.form = std::move(form); }
+  RegistryMapper(std::string form, Diagnostics& diags, std::size_t max_rule_string_length)
+      : diags_(diags), max_rule_string_length_(max_rule_string_length) {
+    input_.form = std::move(form);
+  }
 
   WfInput map(const std::vector<RegistryRecord>& records) {
     // A machine's whole registry holds both stores. Windows merges local
@@ -177,7 +180,7 @@ class RegistryMapper {
   void add_rule(const RegistryRecord& r, std::string_view id) {
     WfRule rule;
     if (r.type == kRegSz || r.type == kRegExpandSz) {
-      rule = read_rule_string(r.data_utf8, r.location, r.data_columns, diags_);
+      rule = read_rule_string(r.data_utf8, r.location, r.data_columns, diags_, max_rule_string_length_);
     } else {
       // Kept as an unreadable rule: it could be a block rule.
       rule.location = r.location;
@@ -231,6 +234,7 @@ class RegistryMapper {
 
   WfInput input_;
   Diagnostics& diags_;
+  std::size_t max_rule_string_length_;
   // Registry names are case-insensitive: lower-case name -> index.
   std::map<std::string, std::size_t> rule_index_;
   std::map<std::pair<const WfProfileSettings*, std::string>, std::size_t> setting_index_;
@@ -292,8 +296,8 @@ void remove_trailing_nuls(std::string& text) {
 }
 
 WfInput settings_from_registry(const std::vector<RegistryRecord>& records, std::string form,
-                               Diagnostics& diags) {
-  return RegistryMapper(std::move(form), diags).map(records);
+                               Diagnostics& diags, std::size_t max_rule_string_length) {
+  return RegistryMapper(std::move(form), diags, max_rule_string_length).map(records);
 }
 
 }  // namespace fwlint::windows

@@ -69,6 +69,7 @@ void remove_trailing_nuls(std::string& text);
 /// ".reg export"). Rule strings are read with read_rule_string; the value
 /// name is the rule id. Problems are reported at the records' locations.
 WfInput settings_from_registry(const std::vector<RegistryRecord>& records, std::string form,
-                               Diagnostics& diags);
+                               Diagnostics& diags,
+                               std::size_t max_rule_string_length = kMaxRuleStringLength);
 
 }  // namespace fwlint::windows

@@ -46,8 +46,8 @@ std::string quoted(std::string_view token) {
 class RuleStringReader {
  public:
   RuleStringReader(std::string_view text, const SourceLocation& where, const TextColumns& columns,
-                   Diagnostics& diags)
-      : text_(text), where_(where), columns_(columns), diags_(diags) {}
+                   Diagnostics& diags, std::size_t max_length)
+      : text_(text), where_(where), columns_(columns), diags_(diags), max_length_(max_length) {}
 
   WfRule read() {
     rule_.location = where_;
@@ -58,10 +58,10 @@ class RuleStringReader {
       report(Severity::Error, 0, 0, "empty rule string", "empty rule string");
       return std::move(rule_);
     }
-    if (end - begin > kMaxRuleStringLength) {
+    if (end - begin > max_length_) {
       report(Severity::Error, begin, begin + 1,
              "rule string of " + std::to_string(end - begin) + " bytes is longer than the " +
-                 std::to_string(kMaxRuleStringLength) + " that are read",
+                 std::to_string(max_length_) + " that are read (--limit rule-string-length)",
              "rule string too long");
       return std::move(rule_);
     }
@@ -188,6 +188,7 @@ class RuleStringReader {
   const SourceLocation& where_;
   const TextColumns& columns_;
   Diagnostics& diags_;
+  std::size_t max_length_;
   WfRule rule_;
   std::size_t reported_ = 0;
 };
@@ -214,16 +215,17 @@ std::string_view trimmed(std::string_view s) {
 
 /// Reads the rule in line.body[begin, end) and adds it with `id`.
 void add_rule(const SourceLine& line, std::size_t begin, std::size_t end, std::string id, WfInput& input,
-              Diagnostics& diags) {
+              Diagnostics& diags, std::size_t max_length) {
   SourceLocation where = line_location(line, begin, end);
-  WfRule rule = read_rule_string(line.body.substr(begin, end - begin), where, diags);
+  WfRule rule = read_rule_string(line.body.substr(begin, end - begin), where, diags, max_length);
   rule.id = std::move(id);
   rule.location = location_of(line);  // the rule is the whole line, its id included
   input.rules.push_back(std::move(rule));
 }
 
 /// `"ID"="v2.30|…|"`, a value line copied from a .reg export.
-void read_quoted_line(const SourceLine& line, WfInput& input, Diagnostics& diags) {
+void read_quoted_line(const SourceLine& line, WfInput& input, Diagnostics& diags,
+                      std::size_t max_length) {
   std::string_view body = line.body;
   const std::string expected = "expected \"ID\"=\"v2.30|...|\"";
   QuotedRegString id = read_quoted_reg_string(body);
@@ -260,16 +262,16 @@ void read_quoted_line(const SourceLine& line, WfInput& input, Diagnostics& diags
                 diags);
   SourceLocation where = line_location(line, pos + 1, pos + value.length - 1);
   where.column = columns.first;
-  WfRule rule = read_rule_string(value.text, where, columns, diags);
+  WfRule rule = read_rule_string(value.text, where, columns, diags, max_length);
   rule.id = std::move(id.text);
   rule.location = location_of(line);
   input.rules.push_back(std::move(rule));
 }
 
-void read_line(const SourceLine& line, WfInput& input, Diagnostics& diags) {
+void read_line(const SourceLine& line, WfInput& input, Diagnostics& diags, std::size_t max_length) {
   std::string_view body = line.body;
-  if (body.front() == '"') return read_quoted_line(line, input, diags);
-  if (looks_like_version(body)) return add_rule(line, 0, body.size(), "", input, diags);
+  if (body.front() == '"') return read_quoted_line(line, input, diags, max_length);
+  if (looks_like_version(body)) return add_rule(line, 0, body.size(), "", input, diags, max_length);
 
   std::size_t bar = body.find('|'), tab = body.find('\t'), equals = body.find('=');
   auto before_bar = [&](std::size_t i) { return i != npos && (bar == npos || i < bar); };
@@ -278,18 +280,18 @@ void read_line(const SourceLine& line, WfInput& input, Diagnostics& diags) {
     std::size_t start = tab + 1;
     while (start < body.size() && is_blank(body[start])) ++start;
     if (!id.empty() && start < body.size())
-      return add_rule(line, start, body.size(), std::string(id), input, diags);
+      return add_rule(line, start, body.size(), std::string(id), input, diags, max_length);
   } else if (before_bar(equals)) {  // ID=v2.30|…| (but not a versionless `Action=Allow|…`)
     std::string_view id = trimmed(body.substr(0, equals));
     std::size_t start = equals + 1;
     while (start < body.size() && is_blank(body[start])) ++start;
     if (!id.empty() && looks_like_version(body.substr(start)))
-      return add_rule(line, start, body.size(), std::string(id), input, diags);
+      return add_rule(line, start, body.size(), std::string(id), input, diags, max_length);
   }
   // `BlockCortana|Action=Block|…` or `Action=Allow|Dir=Out|`: a rule string
   // whose version is missing. It is kept (as unreadable) rather than
   // dropped: it may be a block rule.
-  if (bar != npos && equals != npos) return add_rule(line, 0, body.size(), "", input, diags);
+  if (bar != npos && equals != npos) return add_rule(line, 0, body.size(), "", input, diags, max_length);
   report_line(line, 0, body.size(), Severity::Error,
               "not a rule string (expected 'v2.30|Key=Value|...|', optionally after 'ID=' or 'ID<TAB>')",
               diags);
@@ -307,18 +309,19 @@ std::uint32_t TextColumns::end_column(std::size_t offset) const {
   return static_cast<std::uint32_t>(first + offset + static_cast<std::size_t>(up_to));
 }
 
-WfRule read_rule_string(std::string_view text, const SourceLocation& where, Diagnostics& diags) {
+WfRule read_rule_string(std::string_view text, const SourceLocation& where, Diagnostics& diags,
+                        std::size_t max_length) {
   TextColumns columns;
   columns.first = where.column;
-  return read_rule_string(text, where, columns, diags);
+  return read_rule_string(text, where, columns, diags, max_length);
 }
 
 WfRule read_rule_string(std::string_view text, const SourceLocation& where, const TextColumns& columns,
-                        Diagnostics& diags) {
-  return RuleStringReader(text, where, columns, diags).read();
+                        Diagnostics& diags, std::size_t max_length) {
+  return RuleStringReader(text, where, columns, diags, max_length).read();
 }
 
-WfInput read_rule_string_file(std::string_view utf8_text, Diagnostics& diags) {
+WfInput read_rule_string_file(std::string_view utf8_text, Diagnostics& diags, std::size_t max_length) {
   WfInput input;
   input.form = "rule strings";
   if (utf8_text.substr(0, 3) == "\xEF\xBB\xBF") utf8_text.remove_prefix(3);
@@ -326,7 +329,7 @@ WfInput read_rule_string_file(std::string_view utf8_text, Diagnostics& diags) {
   SourceLine line;
   while (reader.next(line)) {
     if (line.body.empty() || line.body.front() == '#' || line.body.front() == ';') continue;
-    read_line(line, input, diags);
+    read_line(line, input, diags, max_length);
   }
   return input;
 }

@@ -14,16 +14,18 @@
 #include <string_view>
 #include <vector>
 
+#include "fwlint/frontends/input_limits.h"
 #include "frontends/windows/wf_input.h"
 #include "fwlint/model/diagnostic.h"
 
 namespace fwlint::windows {
 
-/// Longest rule string that is read. Real ones stay far below (a rule with
-/// thousands of remote addresses is a few hundred kilobytes); a longer one
-/// is reported and kept as an unreadable rule, so a hostile value cannot
-/// turn into millions of fields.
-inline constexpr std::size_t kMaxRuleStringLength = std::size_t{1} << 20;
+/// Longest rule string that is read by default (the rule-string-length
+/// limit). Real ones stay far below (a rule with thousands of remote
+/// addresses is a few hundred kilobytes); a longer one is reported and kept
+/// as an unreadable rule, so a hostile value cannot turn into millions of
+/// fields.
+inline constexpr std::size_t kMaxRuleStringLength = InputLimits{}.rule_string_length;
 
 /// Where the characters of a decoded text sit on their source line. The
 /// text starts at column `first`; every offset in `escaped` is a character
@@ -51,18 +53,20 @@ struct TextColumns {
 ///   key;
 /// - warnings only: no final '|', an empty field (`||`).
 /// At most a few problems are reported per string.
-WfRule read_rule_string(std::string_view text, const SourceLocation& where, Diagnostics& diags);
+WfRule read_rule_string(std::string_view text, const SourceLocation& where, Diagnostics& diags,
+                        std::size_t max_length = kMaxRuleStringLength);
 
 /// The same for a decoded text whose characters are not one column each
 /// (a .reg string with escapes): columns come from `columns`.
 WfRule read_rule_string(std::string_view text, const SourceLocation& where, const TextColumns& columns,
-                        Diagnostics& diags);
+                        Diagnostics& diags, std::size_t max_length = kMaxRuleStringLength);
 
 /// Reads a text file of rule strings, one a line (the "rule strings"
 /// form). Blank lines and lines starting with `#` or `;` are skipped. A
 /// rule id may precede the rule: `ID=v2.30|…|`, `"ID"="v2.30|…|"` (.reg
 /// escapes decoded) or `ID<TAB>v2.30|…|`. Any other line is reported
 /// (FWL101) and skipped. Locations carry no file name.
-WfInput read_rule_string_file(std::string_view utf8_text, Diagnostics& diags);
+WfInput read_rule_string_file(std::string_view utf8_text, Diagnostics& diags,
+                              std::size_t max_length = kMaxRuleStringLength);
 
 }  // namespace fwlint::windows

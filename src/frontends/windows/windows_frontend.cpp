@@ -98,7 +98,8 @@ ParseResult WindowsFrontend::parse(const std::string& /*file_name*/, std::string
                     "localized and drops rule details; " + std::string(kSupportedForms));
     case WfForm::RegistryPol: {
       auto records = read_pol_file(content, diags);
-      if (records) input = settings_from_registry(*records, "registry.pol", diags);
+      if (records)
+        input = settings_from_registry(*records, "registry.pol", diags, options.limits.rule_string_length);
       break;
     }
     default: {
@@ -113,9 +114,10 @@ ParseResult WindowsFrontend::parse(const std::string& /*file_name*/, std::string
         input = read_gpo_report(decoded.utf8, diags);
       } else if (sniff.form == WfForm::RegFile) {
         auto records = read_reg_file(decoded.utf8, diags);
-        if (records) input = settings_from_registry(*records, ".reg export", diags);
+        if (records)
+          input = settings_from_registry(*records, ".reg export", diags, options.limits.rule_string_length);
       } else {
-        input = read_rule_string_file(decoded.utf8, diags);
+        input = read_rule_string_file(decoded.utf8, diags, options.limits.rule_string_length);
       }
     }
   }

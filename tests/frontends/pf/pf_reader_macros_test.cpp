@@ -135,8 +135,9 @@ TEST(PfReaderMacros, ExponentialExpansionIsBounded) {
 
 TEST(PfReaderMacros, DeepNestingIsBounded) {
   std::string text;
-  for (int i = 0; i < 30; ++i) text += "m" + std::to_string(i) + " = \"$m" + std::to_string(i + 1) + "\"\n";
-  text += "m30 = \"10.0.0.1\"\npass from $m0\npass from $m20\n";
+  // Deeper than the nesting limit (64) from m0, within it from m70.
+  for (int i = 0; i < 80; ++i) text += "m" + std::to_string(i) + " = \"$m" + std::to_string(i + 1) + "\"\n";
+  text += "m80 = \"10.0.0.1\"\npass from $m0\npass from $m70\n";
   Read r = read(text);
   ASSERT_EQ(r.config.rules.size(), 2u) << r.dump();
   EXPECT_TRUE(r.rule(0).unreadable);
