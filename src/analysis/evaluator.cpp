@@ -26,6 +26,22 @@ constexpr VerdictMask bit(Verdict v) { return static_cast<VerdictMask>(1u << sta
 /// unknown instead of being evaluated both ways again.
 constexpr int kMaxBranchDepth = 12;
 constexpr std::size_t kMaxCallDepth = 64;
+/// Lines kept as the reasons of an unknown piece. More add nothing a reader
+/// can use, and every state carries its list: with a million uncertain
+/// rules in a row, an unbounded list made each step copy all the earlier
+/// ones (quadratic time and memory).
+constexpr std::size_t kMaxDoubtDeciders = 16;
+
+void add_doubt(std::vector<Decider>& to, Decider d) {
+  if (to.size() < kMaxDoubtDeciders) to.push_back(std::move(d));
+}
+
+void add_doubts(std::vector<Decider>& to, const std::vector<Decider>& from) {
+  for (const auto& d : from) {
+    if (to.size() >= kMaxDoubtDeciders) return;
+    to.push_back(d);
+  }
+}
 
 struct Outcome {
   Verdict verdict = Verdict::Unknown;
@@ -154,8 +170,7 @@ class Evaluator {
       // Undecided, but an unknown match may have decided: default or that.
       State copy = s;
       copy.final_alternatives |= s.tentative_alternatives;
-      copy.alternative_deciders.insert(copy.alternative_deciders.end(),
-                                       s.tentative_deciders.begin(), s.tentative_deciders.end());
+      add_doubts(copy.alternative_deciders, s.tentative_deciders);
       finish(copy, stage_default_outcome(), false, out);
       return;
     }
@@ -175,8 +190,7 @@ class Evaluator {
       }
       if (f.maybe_matched) {
         s.final_alternatives |= f.alternatives;
-        s.alternative_deciders.insert(s.alternative_deciders.end(), s.tentative_deciders.begin(),
-                                      s.tentative_deciders.end());
+        add_doubts(s.alternative_deciders, s.tentative_deciders);
       }
     }
     if (s.stack.empty()) {
@@ -402,10 +416,10 @@ class Evaluator {
         VerdictMask b = bit(terminal_verdict(rule.action.kind));
         if (!last_match || rule.quick) {
           s.final_alternatives |= b;
-          s.alternative_deciders.push_back(std::move(d));
+          add_doubt(s.alternative_deciders, std::move(d));
         } else {
           s.tentative_alternatives |= b;
-          s.tentative_deciders.push_back(std::move(d));
+          add_doubt(s.tentative_deciders, std::move(d));
           s.stack.back().maybe_matched = true;
           s.stack.back().alternatives |= b;
         }

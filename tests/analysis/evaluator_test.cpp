@@ -110,6 +110,27 @@ TEST(Evaluator, UnknownDenyBeforePermitIsUnknownNeverAllowed) {
   EXPECT_EQ(pieces[0].decided_by[0].description, "time-range");
 }
 
+// A long run of uncertain rules (a dump full of unknown match options)
+// costs linear time: an unknown piece keeps a bounded list of the lines that
+// make it doubtful, the first ones, instead of copying all of them on every
+// step.
+TEST(Evaluator, ManyUncertainRulesKeepABoundedListOfReasons) {
+  std::vector<Rule> rules;
+  for (std::uint32_t i = 1; i <= 20000; ++i) {
+    Rule r = rule(ActionKind::Allow, i, udp());
+    r.match.unknown = true;
+    r.match.unknown_reason = "unknown option";
+    rules.push_back(std::move(r));
+  }
+  Policy p = single_list(EvalOrder::FirstMatch, std::move(rules));
+  auto pieces = evaluate_list(p, 0, udp_to_agora(PortSet::single(3478)), agora_context());
+  ASSERT_EQ(pieces.size(), 1u);
+  EXPECT_EQ(pieces[0].verdict, Verdict::Unknown);
+  ASSERT_FALSE(pieces[0].decided_by.empty());
+  EXPECT_LE(pieces[0].decided_by.size(), 17u);
+  EXPECT_EQ(pieces[0].decided_by[0].location.line, 1u) << "the first doubtful line is named first";
+}
+
 TEST(Evaluator, UnknownPermitBeforePermitStaysAllowed) {
   Rule unknown = rule(ActionKind::Allow, 1);
   unknown.match.unknown = true;
