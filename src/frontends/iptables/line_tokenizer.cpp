@@ -8,6 +8,8 @@
 #include "IptablesLexer.h"
 #include "IptablesParser.h"
 #include "antlr4-runtime.h"
+#include "frontends/common/byte_input_stream.h"
+#include "frontends/common/token_text.h"
 
 namespace fwlint::iptables {
 
@@ -41,7 +43,10 @@ std::string unquote(const std::string& text) {
 }  // namespace
 
 struct LineTokenizer::Impl {
-  antlr4::ANTLRInputStream input{""};
+  // Bytes, not UTF-8: ANTLRInputStream throws on a line that is not valid
+  // UTF-8 (the whole run ended there), and a bad byte in a comment must not
+  // cost the rule.
+  ByteInputStream input;
   g::IptablesLexer lexer{&input};
   antlr4::CommonTokenStream tokens{&lexer};
   g::IptablesParser parser{&tokens};
@@ -62,7 +67,7 @@ TokenizedLine LineTokenizer::tokenize(std::string_view line) {
   Impl& s = *impl_;
   TokenizedLine out;
   s.listener.error.reset();
-  s.input.load(std::string(line));
+  s.input.load_bytes(line);
   s.lexer.setInputStream(&s.input);
   s.tokens.setTokenSource(&s.lexer);
   s.parser.setTokenStream(&s.tokens);
@@ -91,11 +96,12 @@ TokenizedLine LineTokenizer::tokenize(std::string_view line) {
     antlr4::Token* t = w->getStart();
     Word word;
     word.column = static_cast<std::uint32_t>(t->getCharPositionInLine() + 1);
+    std::string text(token_text(line, t));
     if (t->getType() == g::IptablesLexer::QUOTED) {
       word.quoted = true;
-      word.text = unquote(t->getText());
+      word.text = unquote(text);
     } else {
-      word.text = t->getText();
+      word.text = std::move(text);
     }
     out.words.push_back(std::move(word));
   }

@@ -164,3 +164,17 @@ TEST(IptablesInput, LongChainOfJumpsIsCheckedWithoutRecursion) {
 
 }  // namespace
 }  // namespace fwlint::iptables::test
+
+namespace fwlint::iptables::test {
+namespace {
+
+// A byte that is not UTF-8 inside a rule (a Latin-1 comment) costs nothing:
+// the line is tokenized as bytes, so the rule is read and decides.
+TEST(IptablesInput, InvalidUtf8InACommentKeepsTheRule) {
+  auto r = parse(filter("-A OUTPUT -p udp -m comment --comment \"caf\xe9\" --dport 3478 -j ACCEPT\n"));
+  EXPECT_EQ(host(r, 17, 3478), only(Verdict::Allowed)) << dump_diagnostics(r);
+  EXPECT_EQ(host(r, 17, 3479), only(Verdict::Blocked));
+}
+
+}  // namespace
+}  // namespace fwlint::iptables::test
